@@ -1,0 +1,75 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import dts from 'vite-plugin-dts'
+import { defineConfig, type Plugin } from 'vite'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/** Peers are never bundled: brokers bring their own React and React Query. */
+const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
+
+/** Ships the static stylesheet as `dist/styles.css`, untouched. */
+function stylesheet(): Plugin {
+  return {
+    name: 'openactive-book-button:stylesheet',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'styles.css', source: readFileSync(here('src/styles.css'), 'utf8') })
+    },
+  }
+}
+
+const reactTestProject = (name: string, aliases: Record<string, string> = {}) => ({
+  extends: true as const,
+  test: {
+    name,
+    environment: 'jsdom',
+    include: ['test/react/**/*.test.tsx'],
+    exclude: ['test/react/**/*.ssr.test.tsx'],
+    setupFiles: ['test/react/setup.ts'],
+    alias: aliases,
+    server: { deps: { inline: Object.keys(aliases).length ? [/@testing-library\/react/, /@tanstack\/react-query/, /react-dom-18/] : [] } },
+  },
+})
+
+export default defineConfig({
+  plugins: [react(), dts({ include: ['src'], entryRoot: 'src', tsconfigPath: here('tsconfig.build.json') }), stylesheet()],
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), server: here('src/server/index.ts') },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: (id: string) => peers.some((peer) => peer.test(id)),
+      output: {
+        // The React entry is a client module for React Server Components; core and server stay directive-free.
+        banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client';" : ''),
+      },
+    },
+  },
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/**/*.test.ts', 'test/react/**/*.ssr.test.tsx'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+      reactTestProject('react-19'),
+      reactTestProject('react-18', {
+        react: here('node_modules/react-18'),
+        'react-dom': here('node_modules/react-dom-18'),
+      }),
+    ],
+  },
+})
