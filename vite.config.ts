@@ -21,16 +21,18 @@ function stylesheet(): Plugin {
   }
 }
 
-const reactTestProject = (name: string, aliases: Record<string, string> = {}) => ({
+const reactTestProject = (name: string, reactMajor: string, aliases: { find: RegExp; replacement: string }[] = []) => ({
   extends: true as const,
+  resolve: { alias: aliases },
   test: {
     name,
     environment: 'jsdom',
+    env: { EXPECTED_REACT_MAJOR: reactMajor },
     include: ['test/react/**/*.test.tsx'],
     exclude: ['test/react/**/*.ssr.test.tsx'],
-    setupFiles: ['test/react/setup.ts'],
-    alias: aliases,
-    server: { deps: { inline: Object.keys(aliases).length ? [/@testing-library\/react/, /@tanstack\/react-query/, /react-dom-18/] : [] } },
+    setupFiles: [...(aliases.length ? ['test/react/react-18.ts'] : []), 'test/react/setup.ts'],
+    // ES modules that import React must go through the alias too, or two Reacts meet.
+    server: { deps: { inline: aliases.length ? [/@tanstack\/react-query/] : [] } },
   },
 })
 
@@ -65,11 +67,11 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
         },
       },
-      reactTestProject('react-19'),
-      reactTestProject('react-18', {
-        react: here('node_modules/react-18'),
-        'react-dom': here('node_modules/react-dom-18'),
-      }),
+      reactTestProject('react-19', '19'),
+      reactTestProject('react-18', '18', [
+        { find: /^react(\/.*)?$/, replacement: here('node_modules/react-18') + '$1' },
+        { find: /^react-dom(\/.*)?$/, replacement: here('node_modules/react-dom-18') + '$1' },
+      ]),
     ],
   },
 })

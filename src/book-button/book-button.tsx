@@ -1,0 +1,283 @@
+import { clsx } from 'clsx'
+import {
+  cloneElement,
+  forwardRef,
+  isValidElement,
+  useEffect,
+  useId,
+  useRef,
+  type HTMLAttributes,
+  type MouseEvent,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+} from 'react'
+import type { Bookability, BookabilityReason } from '../core/bookability.js'
+import type { CheckoutError } from '../core/checkout-error.js'
+import { guestCheckoutUrl } from '../core/guest-checkout.js'
+import { useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
+import { englishLabels, mergeLabels, type BookButtonLabels } from '../labels/labels.js'
+import { useBookability, useHydrated } from '../use-bookability/use-bookability.js'
+import { useCheckout, type UseCheckoutResult } from '../use-checkout/use-checkout.js'
+import { Slot } from './slot.js'
+
+/**
+ * The button's state, exposed as its `data-state` attribute.
+ * - `bookable`: `[data-state="bookable"]`, ready to book.
+ * - `pending`: `[data-state="pending"]`, a checkout session is being created, or the browser is on its way to Checkout.
+ * - `error`: `[data-state="error"]`, the last checkout failed (the button retries), or a guest link could not be built.
+ * - any `BookabilityReason`: `[data-state="full"]`, `[data-state="not-yet-open"]`, `[data-state="started"]`, …,
+ *   not bookable for that reason (also `[aria-disabled="true"]`).
+ */
+export type BookButtonState = 'bookable' | 'pending' | 'error' | BookabilityReason
+
+/** What a function child receives. */
+export interface BookButtonRenderProps {
+  /** The current state, as in `data-state`. */
+  state: BookButtonState
+  /** The rules' full answer: reasons, opening and closing times. */
+  bookability: Bookability
+}
+
+export interface BookButtonProps
+  extends BookingConfig,
+    Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError'> {
+  /** The ScheduledSession or Slot, bare or as an RPDE item. */
+  opportunity: unknown
+  /** Its SessionSeries or FacilityUse, bare or as an RPDE item. @defaultValue the parent embedded in the opportunity */
+  parent?: unknown
+  /** The Offer to book (authenticated route). @defaultValue the parent's `publicAdult` offer */
+  offerId?: string
+  /** What to render when not bookable: a disabled-looking control that says why, or nothing. @defaultValue 'show' */
+  unbookable?: 'show' | 'hide'
+  /**
+   * Where Checkout opens. `_blank` opens a new tab (with `rel="noopener noreferrer"` on guest links;
+   * in authenticated mode the tab opens within the click, so popup blockers allow it).
+   * @defaultValue the same tab
+   */
+  target?: string
+  /** The guest link's `rel`. @defaultValue 'noopener noreferrer' when `target="_blank"` */
+  rel?: string
+  /** Renders your own element (a design-system button, a router link) with the button's props merged in. @defaultValue false */
+  asChild?: boolean
+  /**
+   * Takes over navigation to Checkout, for SPA routers or analytics. Without it, guest
+   * links navigate natively and the authenticated route calls `window.location.assign`.
+   * @defaultValue undefined
+   */
+  onNavigate?: (url: string) => void
+  /** Called when the state changes (not on mount). */
+  onStateChange?: (state: BookButtonState, bookability: Bookability) => void
+  /** Called when a checkout session was created, with the address Checkout will open. */
+  onCheckoutCreated?: (session: { target: string }) => void
+  /** Called when a checkout fails (not when it is aborted by unmounting). */
+  onError?: (error: CheckoutError) => void
+  /** The content: a node, or a function of `{ state, bookability }`. @defaultValue the label for the state */
+  children?: ReactNode | ((props: BookButtonRenderProps) => ReactNode)
+}
+
+const configNames = [
+  'checkoutBaseUrl', 'getAuthToken', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
+  'allowedTargetHosts', 'timeoutMs', 'slotPath', 'locale', 'timeZone', 'labels', 'now', 'flagProperty', 'queryClient',
+] as const
+
+type ControlProps = Omit<BookButtonProps, keyof BookingConfig> & { config: BookingConfig }
+
+/**
+ * A Book button for one session or facility slot. It shows whether the opportunity
+ * can be booked now, and why not; it is a real link to guest Checkout, or, with
+ * `getAuthToken`, a button that creates an authenticated checkout session.
+ */
+export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function BookButton(props, ref) {
+  const own: BookingConfig = {}
+  const rest: Record<string, unknown> = {}
+  for (const key in props) {
+    if ((configNames as readonly string[]).includes(key)) (own as Record<string, unknown>)[key] = props[key as keyof BookButtonProps]
+    else rest[key] = props[key as keyof BookButtonProps]
+  }
+  const config = useBookingConfig(own)
+  const controlProps = { ...(rest as Omit<ControlProps, 'config'>), config, forwardedRef: ref }
+  return config.getAuthToken ? <AuthenticatedControl {...controlProps} /> : <Control {...controlProps} checkout={null} />
+})
+
+function AuthenticatedControl(props: ControlProps & { forwardedRef: Ref<HTMLElement> }) {
+  return <Control {...props} checkout={useCheckout(props.config)} />
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatOpening(date: Date, locale: string | undefined, timeZone: string | undefined): string | null {
+  const key = `${locale}|${timeZone}`
+  try {
+    let formatter = formatters.get(key)
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
+      formatters.set(key, formatter)
+    }
+    return formatter.format(date)
+  } catch {
+    // An unknown locale or time zone falls back to the plain label rather than breaking the render.
+    return null
+  }
+}
+
+function Control({
+  opportunity,
+  parent,
+  offerId,
+  unbookable = 'show',
+  target,
+  rel,
+  asChild = false,
+  onNavigate,
+  onStateChange,
+  onCheckoutCreated,
+  onError,
+  children,
+  className,
+  onClick,
+  config,
+  checkout,
+  forwardedRef,
+  ...native
+}: ControlProps & { checkout: UseCheckoutResult | null; forwardedRef: Ref<HTMLElement> }) {
+  const bookability = useBookability(opportunity, parent, { now: config.now, flagProperty: config.flagProperty })
+  const hydrated = useHydrated()
+  const messageId = useId()
+  const locked = useRef(false)
+  const labels: BookButtonLabels = mergeLabels(englishLabels, config.labels)
+
+  let href: string | undefined
+  let guestError: CheckoutError | null = null
+  if (!checkout && bookability.bookable) {
+    try {
+      href = guestCheckoutUrl(opportunity, { checkoutBaseUrl: config.checkoutBaseUrl as string, slotPath: config.slotPath })
+    } catch (error) {
+      guestError = error as CheckoutError
+    }
+  }
+  const checkoutError = guestError ?? checkout?.error ?? null
+
+  const state: BookButtonState = !bookability.bookable
+    ? bookability.state
+    : checkoutError
+      ? 'error'
+      : checkout?.status === 'pending' || checkout?.status === 'success'
+        ? 'pending'
+        : 'bookable'
+
+  const previousState = useRef(state)
+  useEffect(() => {
+    if (previousState.current === state) return
+    previousState.current = state
+    onStateChange?.(state, bookability)
+  })
+
+  // Back from Checkout through the browser's page cache: the page must not stay pending.
+  const navigatingAway = checkout?.status === 'success'
+  const reset = checkout?.reset
+  useEffect(() => {
+    if (!navigatingAway || !reset) return
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return
+      locked.current = false
+      reset()
+    }
+    window.addEventListener('pageshow', onPageShow)
+    return () => window.removeEventListener('pageshow', onPageShow)
+  }, [navigatingAway, reset])
+
+  if (!bookability.bookable && unbookable === 'hide') return null
+
+  const actionable = state === 'bookable' || (state === 'error' && !guestError)
+
+  const startCheckout = () => {
+    if (!checkout || locked.current) return
+    locked.current = true
+    // A new tab must open inside the click, before any await, or popup blockers stop it.
+    const tab = target === '_blank' ? window.open('', '_blank') : null
+    if (tab) tab.opener = null
+    checkout.checkout({ opportunity, parent, offerId }).then(
+      ({ target: url }) => {
+        onCheckoutCreated?.({ target: url })
+        if (tab) tab.location.href = url
+        else if (onNavigate) onNavigate(url)
+        else return window.location.assign(url) // stays pending and locked while the browser leaves
+        locked.current = false
+        checkout.reset()
+      },
+      (error: CheckoutError) => {
+        locked.current = false
+        tab?.close()
+        if (error.kind !== 'aborted') onError?.(error)
+      },
+    )
+  }
+
+  const handleClick = (event: MouseEvent<HTMLElement>) => {
+    onClick?.(event)
+    if (event.defaultPrevented) return
+    if (!actionable) return event.preventDefault()
+    if (checkout) return startCheckout()
+    // Guest link: hand a plain same-tab click to the router; modified clicks stay native.
+    if (onNavigate && href && target !== '_blank' && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && event.button === 0) {
+      event.preventDefault()
+      onNavigate(href)
+    }
+  }
+
+  let label: string
+  if (state === 'bookable') label = labels.book
+  else if (state === 'pending') label = labels.pending
+  else if (state === 'error') label = guestError ? labels.book : labels.retry
+  else if (state === 'not-yet-open' && bookability.opensAt && (hydrated || (config.timeZone && config.locale))) {
+    const when = formatOpening(bookability.opensAt, config.locale, config.timeZone)
+    label = when ? labels.opensAt(when) : labels.notYetOpen
+  } else label = labels.reasons[state]
+
+  const message = state === 'pending' ? labels.pending : checkoutError ? labels.errors[checkoutError.kind] : ''
+  const content = typeof children === 'function' ? children({ state, bookability }) : (children ?? label)
+  const Tag = checkout ? 'button' : 'a'
+  const controlProps = {
+    ...native,
+    ref: forwardedRef,
+    className: clsx('obb-button', className),
+    'data-state': state,
+    'aria-disabled': actionable ? undefined : true,
+    'aria-busy': state === 'pending' ? true : undefined,
+    'aria-describedby': clsx(native['aria-describedby'], message && state !== 'pending' && messageId) || undefined,
+    onClick: handleClick,
+    ...(checkout
+      ? { type: 'button' }
+      : {
+          href,
+          target,
+          rel: rel ?? (target === '_blank' ? 'noopener noreferrer' : undefined),
+          // A link without href leaves the tab order; a disabled-looking one must stay focusable.
+          role: href ? undefined : 'link',
+          tabIndex: href ? native.tabIndex : (native.tabIndex ?? 0),
+        }),
+  }
+
+  const control = asChild && isValidElement(children) ? (
+    <Slot {...controlProps}>{withLabel(children as ReactElement<{ children?: ReactNode }>, label)}</Slot>
+  ) : (
+    <Tag {...(controlProps as HTMLAttributes<HTMLElement>)}>{content}</Tag>
+  )
+
+  // The authenticated route announces progress and failure through a polite live region that is always present.
+  if (!checkout && !guestError) return control
+  return (
+    <>
+      {control}
+      <span id={messageId} role={checkout ? 'status' : undefined} className="obb-message" data-state={state}>
+        {message}
+      </span>
+    </>
+  )
+}
+
+/** An `asChild` element with no content of its own shows the button's label. */
+function withLabel(child: ReactElement<{ children?: ReactNode }>, label: string) {
+  return child.props.children == null ? cloneElement(child, undefined, label) : child
+}

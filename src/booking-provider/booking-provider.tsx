@@ -1,0 +1,106 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import type { Customer, NavigationLinks, Broker } from '../core/checkout-session.js'
+import type { BookButtonLabelsInput } from '../labels/labels.js'
+
+/**
+ * What every button on a page shares. Give it once to `<BookingProvider>`, or
+ * the same props directly to a `<BookButton>` used outside a provider (a
+ * button's own prop wins over the provider's).
+ */
+export interface BookingConfig {
+  /**
+   * The broker's imin Checkout host, as a host (`checkout.example.com`) or an
+   * origin (`https://checkout.example.com`). Required to book.
+   */
+  checkoutBaseUrl?: string
+  /**
+   * Switches to the authenticated route: called for each checkout request, it
+   * returns (or resolves to) the bearer token of the broker's own login. Without it,
+   * buttons are plain guest links.
+   * @defaultValue undefined (guest links)
+   */
+  getAuthToken?: () => string | Promise<string>
+  /**
+   * Where checkout sessions are created. Point it at the broker's backend running
+   * `createCheckoutSessionHandler` from `openactive-book-button/server`, so imin's
+   * API key never reaches a browser.
+   * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/`
+   */
+  endpoint?: string
+  /** The header that carries the bearer token. @defaultValue 'Authorization' */
+  authHeader?: string
+  /** The booker: the broker's customer id, or a Person with email, givenName and familyName. */
+  customer?: Customer
+  /** The broker, as imin shows it on Checkout: `{ name, url }`. */
+  broker?: Broker
+  /** Links back to the broker that Checkout shows. */
+  navigationLinks?: NavigationLinks
+  /** Hosts, besides the checkout host, that a checkout session may send the browser to. @defaultValue [] */
+  allowedTargetHosts?: readonly string[]
+  /** How long to wait for a checkout session, in milliseconds. @defaultValue 15000 */
+  timeoutMs?: number
+  /** The path prefix of guest links for Slots. @defaultValue '/v1/slots/' */
+  slotPath?: string
+  /** The BCP 47 locale for dates. @defaultValue the browser's (on the server, the runtime's) */
+  locale?: string
+  /**
+   * The IANA time zone for opening times, such as 'Europe/London'. Without it,
+   * times appear in the viewer's zone, and only after mount, so server and first
+   * client render agree.
+   * @defaultValue undefined (viewer's zone, after mount)
+   */
+  timeZone?: string
+  /** Labels over the English defaults; pass `frenchLabels` for French. @defaultValue englishLabels */
+  labels?: BookButtonLabelsInput
+  /**
+   * A fixed clock, for previews, tests and server rendering. When set, time does
+   * not pass: no timers run.
+   * @defaultValue undefined (live time)
+   */
+  now?: Date | number
+  /** The property that carries imin's bookable flag. @defaultValue 'imin:isPotentiallyBookable' */
+  flagProperty?: string
+  /**
+   * The React Query client for checkout mutations.
+   * @defaultValue the app's `QueryClientProvider` client, else a private one
+   */
+  queryClient?: QueryClient
+}
+
+const BookingContext = createContext<BookingConfig>({})
+
+/** The shared configuration, merged with a component's own props (own props win). */
+export function useBookingConfig(own?: BookingConfig): BookingConfig {
+  const shared = useContext(BookingContext)
+  if (!own) return shared
+  const merged: BookingConfig = { ...shared }
+  for (const key in own) {
+    const value = own[key as keyof BookingConfig]
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value
+  }
+  return merged
+}
+
+export interface BookingProviderProps extends BookingConfig {
+  children?: ReactNode
+}
+
+/** Shares checkout settings, labels and the clock with every `<BookButton>` below it. */
+export function BookingProvider({ children, ...config }: BookingProviderProps) {
+  // Keyed on each value so that re-rendering the provider with equal props does not re-render every button.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const value = useMemo(() => config, Object.values(configKeys(config)))
+  return <BookingContext.Provider value={value}>{children}</BookingContext.Provider>
+}
+
+const configNames = [
+  'checkoutBaseUrl', 'getAuthToken', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
+  'allowedTargetHosts', 'timeoutMs', 'slotPath', 'locale', 'timeZone', 'labels', 'now', 'flagProperty', 'queryClient',
+] as const satisfies readonly (keyof BookingConfig)[]
+
+function configKeys(config: BookingConfig) {
+  const keys: Record<string, unknown> = {}
+  for (const name of configNames) keys[name] = config[name] instanceof Date ? +(config[name] as Date) : config[name]
+  return keys
+}

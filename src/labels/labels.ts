@@ -1,0 +1,114 @@
+import type { BookabilityReason } from '../core/bookability.js'
+import type { CheckoutErrorKind } from '../core/checkout-error.js'
+
+/**
+ * Every string the button shows. English is the default; pass a whole set
+ * (such as {@link frenchLabels}) or any part of one through `labels`.
+ */
+export interface BookButtonLabels {
+  /** The label of a bookable button. @defaultValue 'Book' */
+  book: string
+  /** Shown and announced while a checkout session is being created. @defaultValue 'Opening checkout…' */
+  pending: string
+  /** The label of the button after a failed checkout, which tries again. @defaultValue 'Try again' */
+  retry: string
+  /** The label when booking opens later, before the opening time can be shown. @defaultValue 'Not open yet' */
+  notYetOpen: string
+  /** The label when booking opens later, given the formatted opening time. @defaultValue (when) => `Opens ${when}` */
+  opensAt: (formattedTime: string) => string
+  /** The label for each reason an opportunity is not bookable. */
+  reasons: Record<BookabilityReason, string>
+  /** The message for each kind of checkout failure, shown beside the retry button. */
+  errors: Record<CheckoutErrorKind, string>
+}
+
+/** What `labels` accepts: any part of {@link BookButtonLabels}; `reasons` and `errors` may be partial too. */
+export type BookButtonLabelsInput = Partial<Omit<BookButtonLabels, 'reasons' | 'errors'>> & {
+  reasons?: Partial<Record<BookabilityReason, string>>
+  errors?: Partial<Record<CheckoutErrorKind, string>>
+}
+
+const unavailable = 'Not available'
+
+/** The default English labels. */
+export const englishLabels: BookButtonLabels = {
+  book: 'Book',
+  pending: 'Opening checkout…',
+  retry: 'Try again',
+  notYetOpen: 'Not open yet',
+  opensAt: (when) => `Opens ${when}`,
+  reasons: {
+    deleted: 'No longer listed',
+    'invalid-opportunity': unavailable,
+    'missing-parent': unavailable,
+    'parent-mismatch': unavailable,
+    cancelled: 'Cancelled',
+    full: 'Full',
+    'opportunity-unavailable': unavailable,
+    'no-adult-offer': 'Juniors only',
+    'offer-unavailable': 'Not bookable online',
+    'invalid-booking-window': unavailable,
+    'not-yet-open': 'Not open yet',
+    started: 'Started',
+  },
+  errors: {
+    unavailable: 'This is no longer available to book.',
+    full: 'This is now full.',
+    unauthorized: 'Please sign in again, then try again.',
+    http: 'Checkout is not responding as expected. Please try again.',
+    network: 'Could not reach checkout. Check your connection and try again.',
+    timeout: 'Checkout took too long to answer. Please try again.',
+    aborted: 'Checkout was cancelled.',
+    'invalid-response': 'Checkout answered in a way we did not understand. Please try again.',
+    'unsafe-target': 'Checkout sent us to an unexpected address, so we stopped.',
+    'invalid-request': 'This booking link is not set up correctly.',
+  },
+}
+
+const indisponible = 'Indisponible'
+
+/** French labels, for `<BookingProvider locale="fr-FR" labels={frenchLabels}>`. */
+export const frenchLabels: BookButtonLabels = {
+  book: 'Réserver',
+  pending: 'Ouverture du paiement…',
+  retry: 'Réessayer',
+  notYetOpen: 'Pas encore ouvert',
+  opensAt: (when) => `Ouvre le ${when}`,
+  reasons: {
+    deleted: 'Retiré',
+    'invalid-opportunity': indisponible,
+    'missing-parent': indisponible,
+    'parent-mismatch': indisponible,
+    cancelled: 'Annulé',
+    full: 'Complet',
+    'opportunity-unavailable': indisponible,
+    'no-adult-offer': 'Réservé aux juniors',
+    'offer-unavailable': 'Pas de réservation en ligne',
+    'invalid-booking-window': indisponible,
+    'not-yet-open': 'Pas encore ouvert',
+    started: 'Commencé',
+  },
+  errors: {
+    unavailable: "Ce créneau n'est plus disponible.",
+    full: 'Ce créneau est désormais complet.',
+    unauthorized: 'Veuillez vous reconnecter, puis réessayer.',
+    http: 'Le paiement ne répond pas comme prévu. Veuillez réessayer.',
+    network: 'Impossible de joindre le paiement. Vérifiez votre connexion et réessayez.',
+    timeout: 'Le paiement a mis trop de temps à répondre. Veuillez réessayer.',
+    aborted: 'Le paiement a été annulé.',
+    'invalid-response': "Réponse du paiement incompréhensible. Veuillez réessayer.",
+    'unsafe-target': 'Le paiement a renvoyé une adresse inattendue : nous nous sommes arrêtés.',
+    'invalid-request': "Ce lien de réservation n'est pas configuré correctement.",
+  },
+}
+
+/** Lays partial labels over a full set. */
+export function mergeLabels(base: BookButtonLabels, override: BookButtonLabelsInput | undefined): BookButtonLabels {
+  if (!override) return base
+  return {
+    ...base,
+    ...override,
+    reasons: { ...base.reasons, ...override.reasons },
+    errors: { ...base.errors, ...override.errors },
+  } as BookButtonLabels
+}

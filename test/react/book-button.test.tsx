@@ -1,0 +1,268 @@
+import { act, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import axe from 'axe-core'
+import { createRef } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BookButton, BookingProvider, frenchLabels, type BookButtonState } from '../../src/index.js'
+import { DAY, HOUR, NOW, facilityUse, iso, scheduledSession, sessionSeries, slot } from '../fixtures.js'
+
+const checkoutBaseUrl = 'checkout.example.com'
+
+async function expectNoAxeViolations(container: HTMLElement) {
+  const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+}
+
+function renderButton(ui: React.ReactElement) {
+  return render(
+    <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} locale="en-GB" timeZone="Europe/London">
+      {ui}
+    </BookingProvider>,
+  )
+}
+
+describe('given a bookable session in guest mode', () => {
+  it('is a real link to guest Checkout for exactly that identifier', async () => {
+    const { container } = renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveAttribute(
+      'href',
+      'https://checkout.example.com/v1/scheduled-sessions/https%3A%2F%2Fopendata.example.org%2Fapi%2Fscheduled-sessions%2F42',
+    )
+    expect(link).toHaveAttribute('data-state', 'bookable')
+    expect(link).not.toHaveAttribute('aria-disabled')
+    await expectNoAxeViolations(container)
+  })
+
+  it('links a Slot on a court of a sports hall to the slot path', () => {
+    renderButton(<BookButton opportunity={slot()} parent={facilityUse()} />)
+    expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('href', 'https://checkout.example.com/v1/slots/7')
+  })
+
+  it('opens a new tab safely when asked', () => {
+    renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} target="_blank" />)
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveAttribute('target', '_blank')
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer')
+  })
+
+  it('spreads native props, merges className and forwards its ref', () => {
+    const ref = createRef<HTMLElement>()
+    renderButton(
+      <BookButton
+        opportunity={scheduledSession()}
+        parent={sessionSeries()}
+        ref={ref}
+        className="listing-cta"
+        id="book-42"
+        data-testid="cta"
+        title="Book the evening swim"
+      />,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveClass('obb-button', 'listing-cta')
+    expect(link).toHaveAttribute('id', 'book-42')
+    expect(link).toHaveAttribute('data-testid', 'cta')
+    expect(ref.current).toBe(link)
+  })
+
+  it('hands a plain click to onNavigate after the consumer’s own onClick', async () => {
+    const calls: string[] = []
+    renderButton(
+      <BookButton
+        opportunity={scheduledSession({ identifier: 42 })}
+        parent={sessionSeries()}
+        onClick={() => calls.push('consumer')}
+        onNavigate={(url) => calls.push(url)}
+      />,
+    )
+    await userEvent.click(screen.getByRole('link', { name: 'Book' }))
+    expect(calls).toEqual(['consumer', 'https://checkout.example.com/v1/scheduled-sessions/42'])
+  })
+
+  it('does nothing more when the consumer’s onClick prevents the default', async () => {
+    const onNavigate = vi.fn()
+    renderButton(
+      <BookButton
+        opportunity={scheduledSession()}
+        parent={sessionSeries()}
+        onClick={(event) => event.preventDefault()}
+        onNavigate={onNavigate}
+      />,
+    )
+    await userEvent.click(screen.getByRole('link', { name: 'Book' }))
+    expect(onNavigate).not.toHaveBeenCalled()
+  })
+
+  it('renders a function child with the state and the rules’ answer', () => {
+    renderButton(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()}>
+        {({ state, bookability }) => `${state} until ${bookability.closesAt?.toISOString()}`}
+      </BookButton>,
+    )
+    expect(screen.getByRole('link')).toHaveTextContent(`bookable until ${iso(NOW + 2 * DAY)}`)
+  })
+
+  it('lends its props to the broker’s own element with asChild', async () => {
+    const onNavigate = vi.fn()
+    const onOwnClick = vi.fn()
+    renderButton(
+      <BookButton opportunity={scheduledSession({ identifier: 'a/b' })} parent={sessionSeries()} asChild onNavigate={onNavigate}>
+        <a className="brand-link" onClick={onOwnClick} />
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveClass('obb-button', 'brand-link')
+    expect(link).toHaveAttribute('href', 'https://checkout.example.com/v1/scheduled-sessions/a%2Fb')
+    await userEvent.click(link)
+    expect(onOwnClick).toHaveBeenCalledOnce()
+    expect(onNavigate).toHaveBeenCalledWith('https://checkout.example.com/v1/scheduled-sessions/a%2Fb')
+  })
+
+  it('works outside a provider with the same props given directly', () => {
+    render(<BookButton opportunity={scheduledSession({ identifier: 9 })} parent={sessionSeries()} checkoutBaseUrl="https://book.example.org/" now={NOW} />)
+    expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('href', 'https://book.example.org/v1/scheduled-sessions/9')
+  })
+
+  it('speaks French with the French labels', () => {
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} locale="fr-FR" timeZone="Europe/Paris" labels={frenchLabels}>
+        <BookButton opportunity={scheduledSession()} parent={sessionSeries()} />
+        <BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()} />
+        <BookButton opportunity={scheduledSession({ startDate: iso(NOW + 10 * DAY) })} parent={sessionSeries()} />
+      </BookingProvider>,
+    )
+    expect(screen.getByRole('link', { name: 'Réserver' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Complet' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: /^Ouvre le 11 mars 2027/ })).toBeInTheDocument()
+  })
+
+  it('takes any single label over the defaults', () => {
+    renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} labels={{ book: 'Book now' }} />)
+    expect(screen.getByRole('link', { name: 'Book now' })).toBeInTheDocument()
+  })
+})
+
+describe('given an opportunity that is not bookable', () => {
+  const cases: { state: BookButtonState; name: string | RegExp; opportunity: unknown; parent?: unknown }[] = [
+    { state: 'deleted', name: 'No longer listed', opportunity: { state: 'deleted', kind: 'ScheduledSession', id: '42', modified: 3 }, parent: sessionSeries() },
+    { state: 'invalid-opportunity', name: 'Not available', opportunity: scheduledSession({ startDate: '2027-03-10T18:00' }), parent: sessionSeries() },
+    { state: 'missing-parent', name: 'Not available', opportunity: scheduledSession(), parent: undefined },
+    { state: 'parent-mismatch', name: 'Not available', opportunity: scheduledSession(), parent: sessionSeries({ '@id': 'https://example.org/session-series/2' }) },
+    { state: 'cancelled', name: 'Cancelled', opportunity: scheduledSession({ eventStatus: 'https://schema.org/EventCancelled' }), parent: sessionSeries() },
+    { state: 'full', name: 'Full', opportunity: scheduledSession({ remainingAttendeeCapacity: 0 }), parent: sessionSeries() },
+    { state: 'opportunity-unavailable', name: 'Not available', opportunity: scheduledSession({ 'imin:isPotentiallyBookable': false }), parent: sessionSeries() },
+    { state: 'no-adult-offer', name: 'Juniors only', opportunity: scheduledSession(), parent: sessionSeries({ 'imin:aggregateOffer': { publicJunior: {} } }) },
+    { state: 'offer-unavailable', name: 'Not bookable online', opportunity: scheduledSession(), parent: sessionSeries({}, { 'imin:isPotentiallyBookable': false }) },
+    { state: 'invalid-booking-window', name: 'Not available', opportunity: scheduledSession(), parent: sessionSeries({}, { validFromBeforeStartDate: 'P1.5M' }) },
+    { state: 'not-yet-open', name: 'Opens 11 Mar 2027, 09:00', opportunity: scheduledSession({ startDate: iso(NOW + 10 * DAY) }), parent: sessionSeries() },
+    { state: 'started', name: 'Started', opportunity: scheduledSession({ startDate: iso(NOW - HOUR) }), parent: sessionSeries() },
+  ]
+
+  it.each(cases)('$state: a focusable, disabled-looking link named “$name”', async ({ state, name, opportunity, parent }) => {
+    const { container } = renderButton(<BookButton opportunity={opportunity} parent={parent} />)
+    const control = screen.getByRole('link', { name })
+    expect(control).toHaveAttribute('data-state', state)
+    expect(control).toHaveAttribute('aria-disabled', 'true')
+    expect(control).not.toHaveAttribute('href')
+    await userEvent.tab()
+    expect(control).toHaveFocus()
+    await expectNoAxeViolations(container)
+  })
+
+  it.each(cases)('$state: a disabled-looking button in authenticated mode', async ({ state, opportunity, parent }) => {
+    const { container } = renderButton(<BookButton opportunity={opportunity} parent={parent} getAuthToken={() => 'token'} />)
+    const control = screen.getByRole('button')
+    expect(control).toHaveAttribute('data-state', state)
+    expect(control).toHaveAttribute('aria-disabled', 'true')
+    await expectNoAxeViolations(container)
+  })
+
+  it('renders nothing with unbookable="hide"', () => {
+    const { container } = renderButton(
+      <BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()} unbookable="hide" />,
+    )
+    expect(container).toBeEmptyDOMElement()
+  })
+
+  it('ignores clicks', async () => {
+    const onNavigate = vi.fn()
+    renderButton(<BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()} onNavigate={onNavigate} />)
+    await userEvent.click(screen.getByRole('link', { name: 'Full' }))
+    expect(onNavigate).not.toHaveBeenCalled()
+  })
+
+  it('falls back to the plain label for an unknown time zone rather than breaking', () => {
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} locale="en-GB" timeZone="Mars/Olympus_Mons">
+        <BookButton opportunity={scheduledSession({ startDate: iso(NOW + 10 * DAY) })} parent={sessionSeries()} />
+      </BookingProvider>,
+    )
+    expect(screen.getByRole('link', { name: 'Not open yet' })).toHaveAttribute('data-state', 'not-yet-open')
+  })
+})
+
+describe('given a guest link that cannot be built', () => {
+  it.each([
+    ['a checkout base URL with a path', { checkoutBaseUrl: 'https://checkout.example.com/book' }, scheduledSession()],
+    ['a plain-http checkout base URL', { checkoutBaseUrl: 'http://checkout.example.com' }, scheduledSession()],
+    ['no identifier', { checkoutBaseUrl }, scheduledSession({ identifier: undefined })],
+  ])('with %s, shows an error state and never a broken href', async (_, config, opportunity) => {
+    const { container } = render(<BookButton opportunity={opportunity} parent={sessionSeries()} now={NOW} {...config} />)
+    const control = screen.getByRole('link', { name: 'Book' })
+    expect(control).toHaveAttribute('data-state', 'error')
+    expect(control).not.toHaveAttribute('href')
+    expect(control).toHaveAccessibleDescription('This booking link is not set up correctly.')
+    await expectNoAxeViolations(container)
+  })
+})
+
+describe('given live time', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('opens at opensAt and closes at the start, with one timer for many buttons', () => {
+    vi.useFakeTimers({ now: NOW })
+    const startDate = iso(NOW + 7 * DAY + HOUR) // opens in one hour
+    const states: BookButtonState[] = []
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} locale="en-GB" timeZone="Europe/London">
+        {Array.from({ length: 50 }, (_, index) => (
+          <BookButton
+            key={index}
+            opportunity={scheduledSession({ startDate })}
+            parent={sessionSeries()}
+            onStateChange={index === 0 ? (state) => states.push(state) : undefined}
+          />
+        ))}
+      </BookingProvider>,
+    )
+    expect(screen.getAllByRole('link', { name: /^Opens/ })).toHaveLength(50)
+    expect(vi.getTimerCount()).toBe(1)
+
+    act(() => vi.advanceTimersByTime(HOUR - 1))
+    expect(screen.getAllByRole('link', { name: /^Opens/ })).toHaveLength(50)
+
+    act(() => vi.advanceTimersByTime(1))
+    expect(screen.getAllByRole('link', { name: 'Book' })).toHaveLength(50)
+    expect(vi.getTimerCount()).toBe(1)
+
+    act(() => vi.advanceTimersByTime(7 * DAY))
+    expect(screen.getAllByRole('link', { name: 'Started' })).toHaveLength(50)
+    expect(vi.getTimerCount()).toBe(0)
+    expect(states).toEqual(['bookable', 'started'])
+  })
+
+  it('holds no timer with a fixed clock', () => {
+    vi.useFakeTimers({ now: NOW })
+    renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
+    expect(vi.getTimerCount()).toBe(0)
+  })
+
+  it('stops waiting when the buttons unmount', () => {
+    vi.useFakeTimers({ now: NOW })
+    const { unmount } = render(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} checkoutBaseUrl={checkoutBaseUrl} />)
+    expect(vi.getTimerCount()).toBe(1)
+    unmount()
+    expect(vi.getTimerCount()).toBe(0)
+  })
+})
