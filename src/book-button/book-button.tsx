@@ -16,7 +16,7 @@ import type { Bookability, BookabilityReason } from '../core/bookability.js'
 import type { CheckoutError } from '../core/checkout-error.js'
 import { guestCheckoutUrl } from '../core/guest-checkout.js'
 import { useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
-import { englishLabels, mergeLabels, type BookButtonLabels } from '../labels/labels.js'
+import { resolveLabels } from '../labels/labels.js'
 import { useBookability, useHydrated } from '../use-bookability/use-bookability.js'
 import { useCheckout, type UseCheckoutResult } from '../use-checkout/use-checkout.js'
 import { Slot } from './slot.js'
@@ -145,7 +145,7 @@ function Control({
   const hydrated = useHydrated()
   const messageId = useId()
   const locked = useRef(false)
-  const labels: BookButtonLabels = mergeLabels(englishLabels, config.labels)
+  const labels = resolveLabels(config.labels)
 
   let href: string | undefined
   let guestError: CheckoutError | null = null

@@ -73,13 +73,12 @@ const BookingContext = createContext<BookingConfig>({})
 /** The shared configuration, merged with a component's own props (own props win). */
 export function useBookingConfig(own?: BookingConfig): BookingConfig {
   const shared = useContext(BookingContext)
-  if (!own) return shared
-  const merged: BookingConfig = { ...shared }
+  let merged: BookingConfig | undefined
   for (const key in own) {
     const value = own[key as keyof BookingConfig]
-    if (value !== undefined) (merged as Record<string, unknown>)[key] = value
+    if (value !== undefined) (merged ??= { ...shared })[key as 'now'] = value as BookingConfig['now']
   }
-  return merged
+  return merged ?? shared
 }
 
 export interface BookingProviderProps extends BookingConfig {

@@ -102,9 +102,17 @@ export const frenchLabels: BookButtonLabels = {
   },
 }
 
-/** Lays partial labels over a full set. */
-export function mergeLabels(base: BookButtonLabels, override: BookButtonLabelsInput | undefined): BookButtonLabels {
-  if (!override) return base
+const merged = new WeakMap<BookButtonLabelsInput, BookButtonLabels>()
+
+/** Lays partial labels over the English defaults; remembered per object, since a page renders many buttons with one set. */
+export function resolveLabels(override: BookButtonLabelsInput | undefined): BookButtonLabels {
+  if (!override) return englishLabels
+  let labels = merged.get(override)
+  if (!labels) merged.set(override, (labels = mergeLabels(englishLabels, override)))
+  return labels
+}
+
+function mergeLabels(base: BookButtonLabels, override: BookButtonLabelsInput): BookButtonLabels {
   return {
     ...base,
     ...override,

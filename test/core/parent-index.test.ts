@@ -1,0 +1,231 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createParentIndex } from '../../src/core/parent-index.js'
+
+const SERIES_ID = 'https://firehose.imin.co/firehose/session-series/acme-SessionSeries-101'
+const FACILITY_ID = 'https://firehose.imin.co/firehose/facility-uses/acme-FacilityUse-BADMINTON'
+const COURT_ID = `${FACILITY_ID}/individual-facility-uses/court-3`
+
+const series = (name = 'Yoga') => ({ '@type': 'SessionSeries', '@id': SERIES_ID, name })
+const updated = (id: string | number, modified: unknown, data: unknown, kind = 'SessionSeries') => ({
+  state: 'updated',
+  kind,
+  id,
+  modified,
+  data,
+})
+const deleted = (id: string | number, modified: unknown, kind = 'SessionSeries') => ({ state: 'deleted', kind, id, modified })
+const session = (superEvent: unknown) => ({ '@type': 'ScheduledSession', '@id': 'https://example.com/s/1', superEvent })
+const slot = (facilityUse: unknown) => ({ '@type': 'Slot', '@id': 'https://example.com/slot/1', facilityUse })
+
+describe('given bare parents', () => {
+  it('finds a parent by its @id', () => {
+    const parent = series()
+    const index = createParentIndex([parent])
+    expect(index.get(SERIES_ID)).toBe(parent)
+    expect(index.size).toBe(1)
+  })
+
+  it('finds a parent keyed by id, as imin’s Events API writes it', () => {
+    const parent = { type: 'SessionSeries', id: SERIES_ID }
+    expect(createParentIndex([parent]).get(SERIES_ID)).toBe(parent)
+  })
+
+  it('replaces a parent added again with the same @id', () => {
+    const index = createParentIndex([series('Old')])
+    const newer = series('New')
+    index.add(newer)
+    expect(index.get(SERIES_ID)).toBe(newer)
+    expect(index.size).toBe(1)
+  })
+
+  it('ignores parents with no @id', () => {
+    const index = createParentIndex([{ '@type': 'SessionSeries', name: 'No id' }])
+    expect(index.size).toBe(0)
+  })
+
+  it('starts empty without items', () => {
+    const index = createParentIndex()
+    expect(index.size).toBe(0)
+    expect(index.get(SERIES_ID)).toBeUndefined()
+  })
+})
+
+describe('given RPDE items', () => {
+  it('indexes the data under its @id, not the RPDE id', () => {
+    const parent = series()
+    const index = createParentIndex([updated('101', 5, parent)])
+    expect(index.get(SERIES_ID)).toBe(parent)
+    expect(index.get('101')).toBeUndefined()
+  })
+
+  it('replaces an earlier version with a later modified', () => {
+    const newer = series('New')
+    const index = createParentIndex([updated('101', 5, series('Old')), updated('101', 6, newer)])
+    expect(index.get(SERIES_ID)).toBe(newer)
+    expect(index.size).toBe(1)
+  })
+
+  it('ignores an older modified that arrives late', () => {
+    const newer = series('New')
+    const index = createParentIndex([updated('101', 6, newer), updated('101', 5, series('Stale'))])
+    expect(index.get(SERIES_ID)).toBe(newer)
+  })
+
+  it('compares numeric-string modified values as numbers', () => {
+    const newer = series('New')
+    const index = createParentIndex([updated('101', '10', newer), updated('101', '9', series('Stale'))])
+    expect(index.get(SERIES_ID)).toBe(newer)
+  })
+
+  it('removes a parent on a deleted item, matched by the RPDE id', () => {
+    const index = createParentIndex([updated(101, 5, series()), deleted(101, 6)])
+    expect(index.get(SERIES_ID)).toBeUndefined()
+    expect(index.size).toBe(0)
+  })
+
+  it('ignores a deletion older than the version it would remove', () => {
+    const parent = series()
+    const index = createParentIndex([updated('101', 7, parent), deleted('101', 6)])
+    expect(index.get(SERIES_ID)).toBe(parent)
+  })
+
+  it('does not resurrect a deleted parent when an older update arrives late', () => {
+    const index = createParentIndex([deleted('101', 6), updated('101', 5, series())])
+    expect(index.get(SERIES_ID)).toBeUndefined()
+  })
+
+  it('does not let a deletion in one kind remove a parent of another kind with the same id', () => {
+    const facility = { '@type': 'FacilityUse', '@id': FACILITY_ID }
+    const index = createParentIndex([updated('101', 5, series()), updated('101', 5, facility, 'FacilityUse'), deleted('101', 6)])
+    expect(index.get(SERIES_ID)).toBeUndefined()
+    expect(index.get(FACILITY_ID)).toBe(facility)
+  })
+
+  it('moves the parent when a later version changes its @id', () => {
+    const moved = { ...series(), '@id': 'https://example.com/moved' }
+    const index = createParentIndex([updated('101', 5, series()), updated('101', 6, moved)])
+    expect(index.get(SERIES_ID)).toBeUndefined()
+    expect(index.get('https://example.com/moved')).toBe(moved)
+  })
+
+  it('drops the old version when a later one has no usable data', () => {
+    const index = createParentIndex([updated('101', 5, series()), updated('101', 6, { name: 'no id' })])
+    expect(index.get(SERIES_ID)).toBeUndefined()
+    expect(index.size).toBe(0)
+  })
+
+  it('keeps another record’s claim to an @id when a deletion removes its own', () => {
+    const bare = series('Bare')
+    const index = createParentIndex([updated('101', 5, series('Wrapped')), bare, deleted('101', 6)])
+    expect(index.get(SERIES_ID)).toBe(bare)
+  })
+})
+
+describe('given a FacilityUse with individualFacilityUse courts', () => {
+  const facility = {
+    '@type': 'FacilityUse',
+    '@id': FACILITY_ID,
+    individualFacilityUse: [{ '@type': 'IndividualFacilityUse', '@id': COURT_ID }, { type: 'IndividualFacilityUse', id: `${FACILITY_ID}/court-4` }, `${FACILITY_ID}/court-5`, null, 42],
+  }
+
+  it('finds the FacilityUse by its own @id and by each court’s @id, id or bare reference', () => {
+    const index = createParentIndex([updated('F1', 1, facility, 'FacilityUse')])
+    expect(index.get(FACILITY_ID)).toBe(facility)
+    expect(index.get(COURT_ID)).toBe(facility)
+    expect(index.get(`${FACILITY_ID}/court-4`)).toBe(facility)
+    expect(index.get(`${FACILITY_ID}/court-5`)).toBe(facility)
+    expect(index.size).toBe(1)
+  })
+
+  it('forgets the courts when the FacilityUse is deleted', () => {
+    const index = createParentIndex([updated('F1', 1, facility, 'FacilityUse'), deleted('F1', 2, 'FacilityUse')])
+    expect(index.get(COURT_ID)).toBeUndefined()
+  })
+
+  it('forgets a court the later version no longer lists', () => {
+    const fewer = { ...facility, individualFacilityUse: [] }
+    const index = createParentIndex([updated('F1', 1, facility, 'FacilityUse'), updated('F1', 2, fewer, 'FacilityUse')])
+    expect(index.get(COURT_ID)).toBeUndefined()
+    expect(index.get(FACILITY_ID)).toBe(fewer)
+  })
+
+  it('finds the parent of a Slot on a court and of a Slot on the whole FacilityUse', () => {
+    const index = createParentIndex([facility])
+    expect(index.parentOf(slot(COURT_ID))).toBe(facility)
+    expect(index.parentOf(updated('S1', 1, slot(FACILITY_ID), 'Slot'))).toBe(facility)
+  })
+})
+
+describe('given children', () => {
+  const parent = series()
+  const index = createParentIndex([updated('101', 1, parent)])
+
+  it('finds the parent of a bare ScheduledSession', () => {
+    expect(index.parentOf(session(SERIES_ID))).toBe(parent)
+  })
+
+  it('finds the parent of an RPDE-wrapped ScheduledSession', () => {
+    expect(index.parentOf(updated('S1', 1, session(SERIES_ID), 'ScheduledSession'))).toBe(parent)
+  })
+
+  it('finds the parent of a child with no @type, by its superEvent', () => {
+    expect(index.parentOf({ superEvent: SERIES_ID })).toBe(parent)
+  })
+
+  it('finds the parent named by an embedded superEvent’s id', () => {
+    expect(index.parentOf(session({ type: 'SessionSeries', id: SERIES_ID }))).toBe(parent)
+  })
+
+  it('returns undefined for an orphan whose parent has not arrived', () => {
+    expect(index.parentOf(session('https://example.com/missing'))).toBeUndefined()
+  })
+
+  it('finds an orphan’s parent once it arrives', () => {
+    const later = createParentIndex()
+    const child = session(SERIES_ID)
+    expect(later.parentOf(child)).toBeUndefined()
+    later.add(parent)
+    expect(later.parentOf(child)).toBe(parent)
+  })
+
+  it('returns undefined for a deleted child, a child with no reference and a non-opportunity', () => {
+    expect(index.parentOf(deleted('S1', 2, 'ScheduledSession'))).toBeUndefined()
+    expect(index.parentOf({ '@type': 'ScheduledSession' })).toBeUndefined()
+    expect(index.parentOf({ '@type': 'Event', superEvent: SERIES_ID })).toBeUndefined()
+  })
+})
+
+describe('given malformed input', () => {
+  it('ignores non-iterables and non-objects without throwing', () => {
+    const index = createParentIndex([null, undefined, 1, 'x', [], { state: 'deleted', kind: 'SessionSeries' }])
+    index.addAll(null as unknown as Iterable<unknown>)
+    index.addAll(42 as unknown as Iterable<unknown>)
+    expect(index.size).toBe(0)
+    expect(index.get(42 as unknown as string)).toBeUndefined()
+    expect(index.parentOf(null)).toBeUndefined()
+  })
+
+  it('never throws on arbitrary JSON, as parents or as children', () => {
+    const item = fc.oneof(
+      fc.jsonValue(),
+      fc.record(
+        {
+          state: fc.constantFrom('updated', 'deleted', 'other'),
+          kind: fc.oneof(fc.string(), fc.jsonValue()),
+          id: fc.oneof(fc.string(), fc.integer(), fc.jsonValue()),
+          modified: fc.oneof(fc.integer(), fc.string(), fc.jsonValue()),
+          data: fc.oneof(fc.jsonValue(), fc.record({ '@id': fc.string(), individualFacilityUse: fc.jsonValue() })),
+        },
+        { requiredKeys: [] },
+      ),
+    )
+    fc.assert(
+      fc.property(fc.array(item), fc.array(item), (parents, children) => {
+        const index = createParentIndex(parents)
+        for (const child of children) index.parentOf(child)
+        expect(index.size).toBeLessThanOrEqual(parents.length)
+      }),
+    )
+  })
+})
