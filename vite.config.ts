@@ -67,6 +67,16 @@ export default defineConfig({
           exclude: ['test/e2e/**'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
       reactTestProject('react-19', '19'),
       reactTestProject('react-18', '18', [
         { find: /^react(\/.*)?$/, replacement: here('node_modules/react-18') + '$1' },

@@ -1,0 +1,141 @@
+/**
+ * End to end in a real headless Chromium: a broker's page built from the
+ * published package (dist/), the sandbox checkout server, and real navigation.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import type { Browser, Page } from 'playwright-core'
+import { build, preview, type PreviewServer } from 'vite'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { launchChromium } from './chromium.js'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const outDir = mkdtempSync(join(tmpdir(), 'obb-broker-page-'))
+
+let sandbox: Sandbox
+let server: PreviewServer
+let browser: Browser
+let page: Page
+let pageOrigin: string
+
+beforeAll(async () => {
+  const config = {
+    root: here('./page'),
+    configFile: false as const,
+    logLevel: 'error' as const,
+    plugins: [react()],
+    resolve: {
+      alias: [
+        { find: /^openactive-book-button\/styles\.css$/, replacement: here('../../dist/styles.css') },
+        { find: /^openactive-book-button$/, replacement: here('../../dist/index.js') },
+      ],
+    },
+    build: { outDir, emptyOutDir: true },
+    preview: { host: '127.0.0.1', port: 0 },
+  }
+  await build(config)
+  ;[sandbox, server, browser] = await Promise.all([startSandbox(), preview(config), launchChromium()])
+  pageOrigin = server.resolvedUrls!.local[0]!.replace(/\/$/, '')
+})
+
+afterAll(async () => {
+  await Promise.all([browser?.close(), sandbox?.close(), server?.close()])
+  rmSync(outDir, { recursive: true, force: true })
+})
+
+beforeEach(async () => {
+  const context = await browser.newContext()
+  page = await context.newPage()
+  return () => context.close()
+})
+
+const openBrokerPage = (mode: 'guest' | 'authenticated') =>
+  page.goto(`${pageOrigin}/?checkout=${encodeURIComponent(sandbox.url)}&mode=${mode}`)
+
+const bookButtonFor = (session: string, role: 'link' | 'button' = 'link') =>
+  page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: session }) }).getByRole(role)
+
+describe('given guest mode', () => {
+  it.each([
+    ['Morning swim', 'https://opendata.fusion-lifestyle.com/OpenActive/api/scheduled-sessions/310003324'],
+    ['Odd swim', 'lane/2?level=adv#deep-end café 🏊'],
+    ['Numbered swim', '14961'],
+  ])('a click on %s lands on the guest Checkout page for exactly its identifier', async (session, identifier) => {
+    await openBrokerPage('guest')
+    const link = bookButtonFor(session)
+    await expect.poll(() => link.getAttribute('data-state')).toBe('bookable')
+    await link.click()
+    await page.waitForURL(`${sandbox.url}/v1/scheduled-sessions/**`)
+    expect(await page.locator('#identifier').textContent()).toBe(identifier)
+    const lastSegment = new URL(page.url()).pathname.split('/').pop()!
+    expect(decodeURIComponent(lastSegment)).toBe(identifier)
+  })
+
+  it('works with the keyboard alone: Tab to the button, Enter, with a visible focus ring', async () => {
+    await openBrokerPage('guest')
+    await expect.poll(() => bookButtonFor('Morning swim').getAttribute('data-state')).toBe('bookable')
+    await page.keyboard.press('Tab') // the page's own link comes first
+    await page.keyboard.press('Tab')
+    const focused = page.locator(':focus')
+    expect(await focused.textContent()).toBe('Book')
+    expect(await focused.evaluate((element) => element.closest('li')?.querySelector('h2')?.textContent)).toBe('Morning swim')
+    expect(await focused.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid')
+    await page.screenshot({ path: here('../../test-results/broker-page-focus.png') })
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${sandbox.url}/v1/scheduled-sessions/**`)
+    expect(await page.locator('#identifier').textContent()).toBe('https://opendata.fusion-lifestyle.com/OpenActive/api/scheduled-sessions/310003324')
+  })
+})
+
+describe('given authenticated mode', () => {
+  it('sends one POST with the bearer token and lands on the returned target', async () => {
+    await openBrokerPage('authenticated')
+    const before = sandbox.requests.length
+    const button = bookButtonFor('Morning swim', 'button')
+    await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
+    await button.click()
+    await page.waitForURL(`${sandbox.url}/checkout/**`)
+
+    const posts = sandbox.requests.slice(before).filter((request) => request.method === 'POST')
+    expect(posts).toHaveLength(1)
+    expect(posts[0]!.headers.authorization).toBe(`Bearer ${SANDBOX_TOKEN}`)
+    expect(JSON.parse(posts[0]!.body)['imin:initialOrder'].orderedItem[0].orderedItem.identifier).toBe(
+      'https://opendata.example.org/api/scheduled-sessions/310003324',
+    )
+    expect(await page.locator('#identifier').textContent()).toBe('https://opendata.example.org/api/scheduled-sessions/310003324')
+    expect(await page.locator('#customer-email').textContent()).toBe('ada@example.org')
+  })
+
+  it('works with the keyboard alone', async () => {
+    await openBrokerPage('authenticated')
+    const button = bookButtonFor('Morning swim', 'button')
+    await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-state'))).toBe('bookable')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${sandbox.url}/checkout/**`)
+  })
+
+  it('does not follow a hostile target, and says so', async () => {
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await openBrokerPage('authenticated')
+    const pageUrl = page.url()
+    const button = bookButtonFor('Dodgy swim', 'button')
+    await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
+    await button.click()
+    await expect.poll(() => button.getAttribute('data-state')).toBe('error')
+    expect(await button.textContent()).toBe('Try again')
+    expect(await page.getByRole('status').filter({ hasText: 'unexpected address' }).count()).toBe(1)
+    expect(page.url()).toBe(pageUrl)
+    expect(dialogs).toEqual([])
+  })
+})

@@ -1,0 +1,66 @@
+/**
+ * A broker's page, built the way a broker builds one: it imports the published
+ * package (resolved to dist/), never src/. The checkout host and mode come from
+ * the query string: `?checkout=http://127.0.0.1:4010&mode=guest|authenticated`.
+ */
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BookButton, BookingProvider } from 'openactive-book-button'
+import 'openactive-book-button/styles.css'
+
+const params = new URLSearchParams(location.search)
+const checkoutBaseUrl = params.get('checkout') ?? ''
+const authenticated = params.get('mode') === 'authenticated'
+
+const startDate = new Date(Date.now() + 2 * 86_400_000).toISOString()
+const series = {
+  '@type': 'SessionSeries',
+  '@id': 'https://example.org/session-series/1',
+  name: 'Evening swim',
+  'imin:aggregateOffer': {
+    publicAdult: { '@id': 'https://example.org/session-series/1#/offers/adult', 'imin:isPotentiallyBookable': true, validFromBeforeStartDate: 'P7D' },
+  },
+}
+const session = (name: string, identifier: string | number) => ({
+  name,
+  opportunity: {
+    '@type': 'ScheduledSession',
+    '@id': `https://example.org/scheduled-sessions/${encodeURIComponent(String(identifier))}`,
+    identifier,
+    superEvent: series['@id'],
+    startDate,
+    'imin:isPotentiallyBookable': true,
+  },
+})
+
+const sessions = authenticated
+  ? [session('Morning swim', 'https://opendata.example.org/api/scheduled-sessions/310003324'), session('Dodgy swim', 'sandbox:hostile-target')]
+  : [
+      session('Morning swim', 'https://opendata.fusion-lifestyle.com/OpenActive/api/scheduled-sessions/310003324'),
+      session('Odd swim', 'lane/2?level=adv#deep-end café 🏊'),
+      session('Numbered swim', 14961),
+    ]
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BookingProvider
+      checkoutBaseUrl={checkoutBaseUrl}
+      getAuthToken={authenticated ? async () => 'sandbox-token' : undefined}
+      customer={{ type: 'Person', email: 'ada@example.org', givenName: 'Ada', familyName: 'Lovelace' }}
+      broker={{ name: 'Acme Sports', url: 'https://acme.example.org/' }}
+    >
+      <main>
+        <h1>Sessions</h1>
+        <a href="#top">Skip to the top</a>
+        <ul>
+          {sessions.map(({ name, opportunity }, index) => (
+            <li key={name}>
+              <h2 id={`session-${index}`}>{name}</h2>
+              <BookButton opportunity={opportunity} parent={series} aria-describedby={`session-${index}`} />
+            </li>
+          ))}
+        </ul>
+      </main>
+    </BookingProvider>
+  </StrictMode>,
+)
