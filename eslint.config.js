@@ -4,7 +4,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', '.storybook/mockServiceWorker.js', 'test-results'] },
+  { ignores: ['dist', 'storybook-static', 'node_modules', '.storybook/public/mockServiceWorker.js', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,3 +8,5 @@ for (const path of benchmarks) {
   const { run } = (await import(path)) as { run: () => Promise<void> }
   await run()
 }
+
+export {}

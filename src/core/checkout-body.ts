@@ -1,0 +1,204 @@
+/**
+ * The Authenticated Checkout request body, in one place: built from a request
+ * in the browser, parsed back and rebuilt by the server handler.
+ */
+import { CheckoutError } from './checkout-error.js'
+import {
+  isObject,
+  opportunityType,
+  parentReference,
+  publicAdultOffer,
+  readId,
+  readType,
+  unwrapRpdeItem,
+  type JsonObject,
+  type OpportunityType,
+} from './opportunity.js'
+
+/** The customer's details, so the booker does not type them on Checkout. */
+export interface Person {
+  type?: 'Person'
+  email: string
+  givenName: string
+  familyName: string
+  /** The broker's own id for this customer. */
+  identifier?: string | number
+}
+
+/** The broker's customer id, or the customer's details. */
+export type Customer = string | Person
+
+/** The broker named on Checkout. */
+export interface Broker {
+  name: string
+  /** The broker's home page. */
+  url: string
+}
+
+/** The links Checkout shows back to the broker's site. */
+export interface NavigationLinks {
+  backToBroker?: string
+  backToBrokerUserProfile?: string
+}
+
+export interface CheckoutSessionRequest {
+  /** A ScheduledSession or Slot, bare or as an RPDE item. */
+  opportunity: unknown
+  /** Its SessionSeries or FacilityUse (bare or an RPDE item); defaults to an embedded `superEvent`/`facilityUse`. */
+  parent?: unknown
+  /**
+   * Who is booking. Required when the endpoint is imin itself; the `./server`
+   * handler replaces it with the customer its `authorize` returns.
+   */
+  customer?: Customer
+  broker: Broker
+  /** The Offer to book; defaults to the `publicAdult` offer, else the first of `offers`. */
+  offerId?: string
+  navigationLinks?: NavigationLinks
+}
+
+/** The checked-but-untyped fields a body is built from. */
+export interface CheckoutFields {
+  type: OpportunityType
+  identifier: unknown
+  acceptedOffer: unknown
+  broker: unknown
+  customer?: unknown
+  navigationLinks?: unknown
+}
+
+const LINKS = [
+  ['backToBroker', 'Back to Broker', 'https://imin.co/BackToBrokerLink'],
+  ['backToBrokerUserProfile', 'Back to Broker User Profile', 'https://imin.co/BackToBrokerUserProfileLink'],
+] as const
+
+function need(condition: unknown, detail: string): asserts condition {
+  if (!condition) throw new CheckoutError('invalid-request', detail)
+}
+
+const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
+
+const webUrl = (value: unknown) => {
+  try {
+    return text(value) && /^https?:$/.test(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
+/** Throws a CheckoutError `invalid-request` unless the identifier is a non-empty string or a finite number. */
+export function checkIdentifier(identifier: unknown): string | number {
+  need(text(identifier) || (typeof identifier === 'number' && Number.isFinite(identifier)), 'The opportunity has no identifier.')
+  return identifier
+}
+
+/** The opportunity's data and type, from bare data or an RPDE item. */
+export function readOpportunity(value: unknown): { data: JsonObject; type: OpportunityType } {
+  const { deleted, data } = unwrapRpdeItem(value)
+  const type = isObject(data) ? opportunityType(data) : null
+  need(type && isObject(data), deleted ? 'The opportunity was deleted.' : 'The opportunity is not a ScheduledSession or Slot.')
+  return { data, type }
+}
+
+/** The customer as sent to Checkout: an id, or a Person with only the known fields. */
+export function customerJson(customer: unknown): string | JsonObject {
+  if (text(customer)) return customer
+  need(isObject(customer), 'customer must be a customer id or a Person.')
+  const { email, givenName, familyName, identifier } = customer
+  need(typeof email === 'string' && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), 'customer.email is not an email address.')
+  need(text(givenName) && text(familyName), 'customer.givenName and customer.familyName are required.')
+  const person: JsonObject = { type: 'Person', email, givenName, familyName }
+  if (identifier !== undefined) person.identifier = checkIdentifier(identifier)
+  return person
+}
+
+/** Validates the fields and builds the body imin documents for Authenticated Checkout. */
+export function checkoutBody(fields: CheckoutFields): JsonObject {
+  const { broker, navigationLinks = {} } = fields
+  need(isObject(broker) && text(broker.name), 'broker.name is required.')
+  need(webUrl(broker.url), 'broker.url must be an http(s) URL.')
+  need(text(fields.acceptedOffer), 'No offer to book: pass offerId.')
+  need(isObject(navigationLinks), 'navigationLinks must be an object.')
+  const links = []
+  for (const [key, name, linkType] of LINKS) {
+    const url = navigationLinks[key]
+    if (url === undefined) continue
+    need(webUrl(url), `navigationLinks.${key} must be an http(s) URL.`)
+    links.push({ type: 'WebPage', name, 'imin:linkType': linkType, url })
+  }
+  const order: JsonObject = {
+    type: 'OrderQuote',
+    ...(fields.customer !== undefined && { customer: customerJson(fields.customer) }),
+    broker: { type: 'Organization', name: broker.name, url: broker.url },
+    orderedItem: [
+      {
+        type: 'OrderItem',
+        // Sent as is: Checkout matches it against the feed, so it is never URL-encoded here.
+        orderedItem: { type: fields.type, identifier: checkIdentifier(fields.identifier) },
+        acceptedOffer: fields.acceptedOffer,
+      },
+    ],
+  }
+  const body: JsonObject = {
+    '@context': ['https://openactive.io/', 'https://imin.co/'],
+    type: 'imin:CheckoutSession',
+    'imin:initialOrder': order,
+  }
+  if (links.length) body['imin:navigationLinks'] = links
+  return body
+}
+
+const firstOfferId = (offers: unknown) => (Array.isArray(offers) ? readId(offers[0]) : undefined)
+
+/** The body for a request from the browser (or any caller of createCheckoutSession). */
+export function requestBody(request: CheckoutSessionRequest): JsonObject {
+  need(isObject(request), 'The request must be an object.')
+  const { data, type } = readOpportunity(request.opportunity)
+  const given = unwrapRpdeItem(request.parent).data
+  const embedded = parentReference(data, type)
+  const parent = isObject(given) ? given : isObject(embedded) ? embedded : undefined
+  return checkoutBody({
+    type,
+    identifier: data.identifier,
+    acceptedOffer:
+      request.offerId ??
+      readId(publicAdultOffer(data, type, parent)) ??
+      (type === 'Slot' ? firstOfferId(data.offers) : undefined) ??
+      firstOfferId(parent?.offers),
+    broker: request.broker,
+    customer: request.customer,
+    navigationLinks: request.navigationLinks,
+  })
+}
+
+/**
+ * The fields of a body that createCheckoutSession sent, for the server to
+ * rebuild from; anything else in the body is dropped. Values are checked when
+ * checkoutBody rebuilds it.
+ */
+export function parseCheckoutBody(json: unknown): CheckoutFields {
+  const shape = 'The body is not a checkout session for one ScheduledSession or Slot.'
+  need(isObject(json) && readType(json) === 'imin:CheckoutSession', shape)
+  const order = json['imin:initialOrder']
+  need(isObject(order) && Array.isArray(order.orderedItem) && order.orderedItem.length === 1, shape)
+  const item: unknown = order.orderedItem[0]
+  need(isObject(item) && isObject(item.orderedItem), shape)
+  const type = readType(item.orderedItem)
+  need(type === 'ScheduledSession' || type === 'Slot', shape)
+  const list = json['imin:navigationLinks'] ?? []
+  need(Array.isArray(list), 'imin:navigationLinks must be a list.')
+  const navigationLinks: Record<string, unknown> = {}
+  for (const link of list) {
+    const known = isObject(link) && LINKS.find((entry) => entry[2] === link['imin:linkType'])
+    need(known, 'imin:navigationLinks holds an unknown link.')
+    navigationLinks[known[0]] = link.url
+  }
+  return {
+    type,
+    identifier: item.orderedItem.identifier,
+    acceptedOffer: item.acceptedOffer,
+    broker: order.broker,
+    customer: order.customer,
+    navigationLinks,
+  }
+}

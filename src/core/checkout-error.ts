@@ -1,0 +1,47 @@
+/** What went wrong with a checkout; callers branch on it (e.g. offer a retry for `network`). */
+export type CheckoutErrorKind =
+  | 'unavailable'
+  | 'full'
+  | 'unauthorized'
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid-response'
+  | 'unsafe-target'
+  | 'invalid-request'
+
+// Short on purpose: these ship in every bundle. Each says what happened, then what to do.
+const MESSAGES: Record<CheckoutErrorKind, string> = {
+  unavailable: 'No longer bookable; choose another.',
+  full: 'Full; choose another.',
+  unauthorized: 'Sign-in refused; sign in again.',
+  http: 'Checkout failed; try again later.',
+  network: 'Checkout unreachable; check the connection and retry.',
+  timeout: 'Checkout timed out; retry.',
+  aborted: 'Checkout cancelled.',
+  'invalid-response': 'Checkout answer unreadable; try again later.',
+  'unsafe-target': 'Checkout page off the checkout host; not opened.',
+  'invalid-request': 'Invalid checkout request:',
+}
+
+/**
+ * The one error every checkout flow throws. Its message and properties never
+ * hold a token or API key.
+ */
+export class CheckoutError extends Error {
+  override name = 'CheckoutError'
+  readonly kind: CheckoutErrorKind
+  /** The HTTP status, when the server answered. */
+  status?: number
+  /** The server's own `description`, when it sent one. */
+  description?: string
+  /** The server's error `type` (e.g. `UnavailableOpportunityError`), when it sent one. */
+  type?: string
+
+  constructor(kind: CheckoutErrorKind, detail?: string, fields?: { status?: number; description?: string; type?: string }) {
+    super(detail ? `${MESSAGES[kind]} ${detail}` : MESSAGES[kind])
+    this.kind = kind
+    Object.assign(this, fields)
+  }
+}

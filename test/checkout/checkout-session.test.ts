@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CheckoutError, createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
+import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { errorText, expectedBody, person, request } from './fixtures.js'
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox({ unavailable: ['fixture-unavailable'] })
+})
+afterAll(() => sandbox.close())
+beforeEach(() => {
+  sandbox.requests.length = 0
+})
+
+const options = (extra: Partial<CheckoutSessionOptions> = {}): CheckoutSessionOptions => ({
+  checkoutBaseUrl: sandbox.url,
+  getAuthToken: () => SANDBOX_TOKEN,
+  ...extra,
+})
+
+/** The CheckoutError a call rejects with. */
+async function failure(promise: Promise<unknown>): Promise<CheckoutError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(CheckoutError)
+  expect(errorText(error)).not.toContain(SANDBOX_TOKEN)
+  return error as CheckoutError
+}
+
+describe('createCheckoutSession', () => {
+  describe('given a bookable opportunity', () => {
+    it('posts the documented body with the bearer token, and returns the target', async () => {
+      const session = await createCheckoutSession(
+        request('https://opendata.example/scheduled-sessions/1?x=1#y', { navigationLinks: { backToBroker: 'https://acme.example/' } }),
+        options({ getAuthToken: async () => SANDBOX_TOKEN }),
+      )
+      expect(sandbox.requests).toHaveLength(1)
+      const [received] = sandbox.requests
+      expect(received!.method).toBe('POST')
+      expect(received!.path).toBe('/api/checkout-sessions/')
+      expect(received!.headers.authorization).toBe(`Bearer ${SANDBOX_TOKEN}`)
+      expect(received!.headers['content-type']).toBe('application/json')
+      expect(received!.headers.accept).toBe('application/json')
+      expect(received!.headers['x-api-key']).toBeUndefined()
+      expect(JSON.parse(received!.body)).toEqual({
+        ...expectedBody('https://opendata.example/scheduled-sessions/1?x=1#y'),
+        'imin:navigationLinks': [
+          { type: 'WebPage', name: 'Back to Broker', 'imin:linkType': 'https://imin.co/BackToBrokerLink', url: 'https://acme.example/' },
+        ],
+      })
+
+      const id = [...sandbox.sessions.keys()].pop()!
+      expect(session.target).toBe(`${sandbox.url}/checkout/${id}`)
+      expect(session.location).toBe(`${sandbox.url}/api/checkout-sessions/${id}`)
+      expect(session.body).toMatchObject({ type: 'imin:CheckoutSession', potentialAction: [{ type: 'OrderAction', target: session.target }] })
+
+      const page = await (await fetch(session.target)).text()
+      expect(page).toContain('>https://opendata.example/scheduled-sessions/1?x=1#y</span>')
+      expect(page).toContain(`>${person.email}</span>`)
+    })
+
+    it('asks for a token on every call and never retries', async () => {
+      const getAuthToken = vi.fn(() => SANDBOX_TOKEN)
+      await createCheckoutSession(request('a'), options({ getAuthToken }))
+      await failure(createCheckoutSession(request('sandbox:500'), options({ getAuthToken })))
+      expect(getAuthToken).toHaveBeenCalledTimes(2)
+      expect(sandbox.requests).toHaveLength(2)
+    })
+
+    it('sends the token in a configured header', async () => {
+      const error = await failure(createCheckoutSession(request('a'), options({ authHeader: 'X-Broker-Auth' })))
+      expect(sandbox.requests[0]!.headers['x-broker-auth']).toBe(`Bearer ${SANDBOX_TOKEN}`)
+      expect(sandbox.requests[0]!.headers.authorization).toBeUndefined()
+      expect(error.kind).toBe('unauthorized')
+    })
+
+    it('posts to a configured endpoint', async () => {
+      await createCheckoutSession(request('a'), options({ endpoint: `${sandbox.url}/api/checkout-sessions?via=endpoint` }))
+      expect(sandbox.requests[0]!.path).toBe('/api/checkout-sessions?via=endpoint')
+    })
+
+    it('sends nothing to a plain-http endpoint off localhost', async () => {
+      const error = await failure(createCheckoutSession(request('a'), options({ endpoint: 'http://api.example/checkout' })))
+      expect(error.kind).toBe('invalid-request')
+      expect(error.message).toMatch(/endpoint/)
+    })
+
+    it('accepts a target on an allowed host', async () => {
+      const session = await createCheckoutSession(request('sandbox:other-host-target'), options({ allowedTargetHosts: ['EVIL.example'] }))
+      expect(session.target).toBe('https://evil.example/checkout/1')
+    })
+  })
+
+  describe('given Checkout refuses the opportunity', () => {
+    it.each([
+      ['sandbox:unavailable', 'unavailable', 400, 'UnavailableOpportunityError'],
+      ['fixture-unavailable', 'unavailable', 400, 'UnavailableOpportunityError'],
+      ['sandbox:not-bookable', 'unavailable', 409, 'OpportunityOfferPairNotBookableError'],
+      ['sandbox:full', 'full', 409, 'OpportunityIsFullError'],
+      ['sandbox:500', 'http', 500, 'InternalServerError'],
+      ['sandbox:forbidden', 'unauthorized', 403, 'ForbiddenError'],
+    ])('%s is %s', async (identifier, kind, status, type) => {
+      const error = await failure(createCheckoutSession(request(identifier), options()))
+      expect(error).toMatchObject({ name: 'CheckoutError', kind, status, type })
+      expect(error.description).toMatch(/\w/)
+      expect(error.message).not.toBe(error.description)
+    })
+  })
+
+  describe('given no valid sign-in', () => {
+    it('is unauthorized when the server refuses the token', async () => {
+      const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: () => 'wrong-token' })))
+      expect(error).toMatchObject({ kind: 'unauthorized', status: 401 })
+      expect(errorText(error)).not.toContain('wrong-token')
+    })
+
+    it('sends nothing when there is no token', async () => {
+      for (const token of [null, undefined, '']) {
+        const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: () => token })))
+        expect(error.kind).toBe('unauthorized')
+      }
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('sends nothing, and keeps nothing of the reason, when getAuthToken throws', async () => {
+      const error = await failure(
+        createCheckoutSession(request('a'), options({ getAuthToken: () => Promise.reject(new Error(`expired ${SANDBOX_TOKEN}`)) })),
+      )
+      expect(error.kind).toBe('unauthorized')
+      expect(error.cause).toBeUndefined()
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('is unauthorized without credentials', async () => {
+      const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: undefined })))
+      expect(error).toMatchObject({ kind: 'unauthorized', status: 401 })
+      expect(sandbox.requests[0]!.headers.authorization).toBeUndefined()
+    })
+  })
+
+  describe('given a broken connection', () => {
+    it('times out a server that never answers', async () => {
+      const started = Date.now()
+      const error = await failure(createCheckoutSession(request('sandbox:hang'), options({ timeoutMs: 200 })))
+      expect(error.kind).toBe('timeout')
+      expect(Date.now() - started).toBeLessThan(2000)
+    })
+
+    it('is network when the server closes the connection', async () => {
+      const error = await failure(createCheckoutSession(request('sandbox:close'), options()))
+      expect(error.kind).toBe('network')
+    })
+
+    it('follows no redirect, which would resend the token unchecked', async () => {
+      const error = await failure(createCheckoutSession(request('sandbox:redirect'), options()))
+      expect(error.kind).toBe('network')
+      expect(sandbox.requests).toHaveLength(1)
+    })
+
+    it('is network when nothing listens', async () => {
+      const gone = await startSandbox()
+      await gone.close()
+      const error = await failure(createCheckoutSession(request('a'), options({ checkoutBaseUrl: gone.url })))
+      expect(error.kind).toBe('network')
+    })
+
+    it("is aborted when the caller's signal aborts mid-request", async () => {
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 50)
+      const error = await failure(createCheckoutSession(request('sandbox:hang'), options({ signal: controller.signal })))
+      expect(error.kind).toBe('aborted')
+    })
+
+    it('sends nothing when the signal has already aborted', async () => {
+      const error = await failure(createCheckoutSession(request('a'), options({ signal: AbortSignal.abort() })))
+      expect(error.kind).toBe('aborted')
+      expect(sandbox.requests).toHaveLength(0)
+    })
+  })
+
+  describe('given a response it cannot use', () => {
+    it.each([
+      ['sandbox:not-json', 'invalid-response'],
+      ['sandbox:no-target', 'invalid-response'],
+      ['sandbox:hostile-target', 'unsafe-target'],
+      ['sandbox:data-target', 'unsafe-target'],
+      ['sandbox:relative-target', 'unsafe-target'],
+      ['sandbox:other-host-target', 'unsafe-target'],
+    ])('%s is %s', async (identifier, kind) => {
+      const error = await failure(createCheckoutSession(request(identifier), options()))
+      expect(error).toMatchObject({ kind, status: 201 })
+    })
+
+    it('takes the OrderAction named Checkout, else the first OrderAction', async () => {
+      const named = await createCheckoutSession(request('sandbox:many-actions'), options())
+      expect(named.target).toMatch(new RegExp(`^${sandbox.url}/checkout/[\\w-]+$`))
+      const unnamed = await createCheckoutSession(request('sandbox:unnamed-action'), options())
+      expect(unnamed.target).toMatch(new RegExp(`^${sandbox.url}/checkout/[\\w-]+$`))
+    })
+  })
+
+  describe('given a server that repeats the credentials', () => {
+    it('drops its type and description', async () => {
+      const error = await failure(createCheckoutSession(request('sandbox:echo-credentials'), options()))
+      expect(error).toMatchObject({ kind: 'http', status: 400, type: undefined, description: undefined })
+    })
+  })
+
+  describe('given an invalid request', () => {
+    it('sends nothing', async () => {
+      const error = await failure(createCheckoutSession(request('a', { customer: { ...person, email: 'nope' } }), options()))
+      expect(error.kind).toBe('invalid-request')
+      expect(error.message).toMatch(/email/)
+      const refused = await failure(createCheckoutSession(request('a'), options({ checkoutBaseUrl: 'http://checkout.example.com' })))
+      expect(refused.kind).toBe('invalid-request')
+      expect(sandbox.requests).toHaveLength(0)
+    })
+  })
+})

@@ -1,0 +1,253 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { CheckoutError, createCheckoutSession } from '../../src/core/index.js'
+import { createCheckoutSessionHandler, type CheckoutSessionHandlerOptions } from '../../src/server/index.js'
+import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { errorText, expectedBody, person, request } from '../checkout/fixtures.js'
+import { requestBody } from '../../src/core/checkout-body.js'
+import { serve } from './node-adapter.js'
+
+const serverPerson = { type: 'Person' as const, email: 'signed-in@example.com', givenName: 'Sam', familyName: 'Signed' }
+const BROWSER_TOKEN = 'browser-session-token'
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox()
+})
+afterAll(() => sandbox.close())
+beforeEach(() => {
+  sandbox.requests.length = 0
+})
+
+/** Every response must be checked for the key: collect their text here. */
+const answered: string[] = []
+afterAll(() => {
+  expect(answered.length).toBeGreaterThan(10)
+  for (const text of answered) expect(text).not.toContain(SANDBOX_API_KEY)
+})
+
+const handler = (extra: Partial<CheckoutSessionHandlerOptions> = {}) =>
+  createCheckoutSessionHandler({
+    checkoutBaseUrl: sandbox.url,
+    apiKey: SANDBOX_API_KEY,
+    authorize: (incoming) => (incoming.headers.get('Authorization') === `Bearer ${BROWSER_TOKEN}` ? serverPerson : null),
+    ...extra,
+  })
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  new Request('http://broker.example/api/checkout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${BROWSER_TOKEN}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+/** Calls the handler and records the whole response, headers included. */
+async function call(handle: (request: Request) => Promise<Response>, incoming: Request) {
+  const response = await handle(incoming)
+  const text = await response.text()
+  answered.push(text, JSON.stringify([...response.headers]))
+  return { status: response.status, headers: response.headers, json: JSON.parse(text) as Record<string, unknown> }
+}
+
+const browserBody = (identifier: string | number = 'abc') => requestBody(request(identifier))
+
+describe('createCheckoutSessionHandler', () => {
+  describe('given its options', () => {
+    it('refuses to create a handler without authorize', () => {
+      expect(() => handler({ authorize: undefined as never })).toThrow(/authorize/)
+    })
+
+    it('refuses a missing API key', () => {
+      expect(() => handler({ apiKey: '' })).toThrow(/apiKey/)
+    })
+
+    it('refuses a bad checkoutBaseUrl without repeating the key', () => {
+      let thrown: unknown
+      try {
+        handler({ checkoutBaseUrl: 'http://checkout.example.com' })
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(CheckoutError)
+      expect(errorText(thrown)).not.toContain(SANDBOX_API_KEY)
+    })
+  })
+
+  describe('given a request it refuses before going upstream', () => {
+    it('answers 405 to anything but POST', async () => {
+      const { status, headers, json } = await call(handler(), new Request('http://broker.example/api/checkout'))
+      expect(status).toBe(405)
+      expect(headers.get('Allow')).toBe('POST')
+      expect(json.type).toBe('MethodNotAllowedError')
+    })
+
+    it('answers 415 to a body that is not declared JSON, which a cross-site form could send', async () => {
+      const { status } = await call(handler(), post(browserBody(), { 'Content-Type': 'text/plain' }))
+      expect(status).toBe(415)
+    })
+
+    it.each([
+      ['not JSON', '{"type":'],
+      ['empty', ''],
+      ['not a checkout session', { type: 'Order' }],
+      ['for two opportunities', { ...browserBody(), 'imin:initialOrder': { orderedItem: [{}, {}] } }],
+      ['with a javascript: broker url', JSON.parse(JSON.stringify(browserBody()).replace('https://acme.example/', 'javascript:alert(1)'))],
+      ['without an identifier', JSON.parse(JSON.stringify(browserBody()).replace('"identifier":"abc"', '"identifier":""'))],
+    ])('answers 400 to a body %s', async (_, body) => {
+      const { status, json } = await call(handler(), post(body))
+      expect(status).toBe(400)
+      expect(json.type).toBe('InvalidRequestError')
+      expect(json.description).toMatch(/\w/)
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('answers 401 when authorize returns null', async () => {
+      const { status, json } = await call(handler(), post(browserBody(), { Authorization: 'Bearer someone-else' }))
+      expect(status).toBe(401)
+      expect(json.type).toBe('UnauthorizedError')
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('answers 401 when authorize throws, keeping nothing of its reason', async () => {
+      const { status, json } = await call(handler({ authorize: () => Promise.reject(new Error('db password hunter2')) }), post(browserBody()))
+      expect(status).toBe(401)
+      expect(JSON.stringify(json)).not.toContain('hunter2')
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('answers 500 when authorize returns something that is not a customer', async () => {
+      const { status } = await call(handler({ authorize: () => ({ ...person, email: 'nope' }) }), post(browserBody()))
+      expect(status).toBe(500)
+      expect(sandbox.requests).toHaveLength(0)
+    })
+  })
+
+  describe('given a signed-in customer', () => {
+    it('sends the rebuilt body with the authorized customer and the API key, and answers like imin', async () => {
+      const authorize = vi.fn(() => serverPerson)
+      const body = {
+        ...browserBody('https://opendata.example/sessions/9'),
+        extra: { evil: true },
+        potentialAction: [{ type: 'OrderAction', target: 'https://evil.example' }],
+      }
+      const { status, headers, json } = await call(handler({ authorize }), post(body))
+
+      expect(authorize).toHaveBeenCalledOnce()
+      expect(sandbox.requests).toHaveLength(1)
+      const [upstream] = sandbox.requests
+      expect(upstream!.headers['x-api-key']).toBe(SANDBOX_API_KEY)
+      expect(upstream!.headers.authorization).toBeUndefined()
+      expect(upstream!.headers['content-type']).toBe('application/json')
+      expect(JSON.parse(upstream!.body)).toEqual(expectedBody('https://opendata.example/sessions/9', serverPerson))
+
+      const id = [...sandbox.sessions.keys()].pop()!
+      expect(status).toBe(201)
+      expect(headers.get('Location')).toBe(`${sandbox.url}/api/checkout-sessions/${id}`)
+      expect(headers.get('Cache-Control')).toBe('no-store')
+      expect(json).toEqual({
+        ...expectedBody('https://opendata.example/sessions/9', serverPerson),
+        potentialAction: [{ type: 'OrderAction', name: 'Checkout', target: `${sandbox.url}/checkout/${id}` }],
+      })
+    })
+
+    it("replaces the browser's customer id too", async () => {
+      const body = requestBody(request('a', { customer: 'victim-customer-id' }))
+      await call(handler({ authorize: () => 'customer-7' }), post(body))
+      expect(JSON.parse(sandbox.requests[0]!.body)['imin:initialOrder'].customer).toBe('customer-7')
+      expect(sandbox.requests[0]!.body).not.toContain('victim')
+    })
+
+    it('names the broker it was configured with', async () => {
+      await call(handler({ broker: { name: 'Real Broker', url: 'https://real.example/' } }), post(browserBody()))
+      expect(JSON.parse(sandbox.requests[0]!.body)['imin:initialOrder'].broker).toEqual({
+        type: 'Organization',
+        name: 'Real Broker',
+        url: 'https://real.example/',
+      })
+    })
+  })
+
+  describe('given Checkout refuses or fails', () => {
+    it.each([
+      ['sandbox:unavailable', 400, 'UnavailableOpportunityError'],
+      ['sandbox:not-bookable', 409, 'OpportunityOfferPairNotBookableError'],
+      ['sandbox:full', 409, 'OpportunityIsFullError'],
+      ['sandbox:500', 502, 'InternalServerError'],
+      ['sandbox:forbidden', 502, 'ForbiddenError'],
+      ['sandbox:close', 502, 'BadGatewayError'],
+      ['sandbox:not-json', 502, 'BadGatewayError'],
+      ['sandbox:no-target', 502, 'BadGatewayError'],
+      ['sandbox:hostile-target', 502, 'BadGatewayError'],
+      ['sandbox:other-host-target', 502, 'BadGatewayError'],
+      ['sandbox:echo-credentials', 400, 'HttpError'],
+    ])('%s answers %i %s', async (identifier, status, type) => {
+      const response = await call(handler(), post(browserBody(identifier)))
+      expect(response.status).toBe(status)
+      expect(response.json.type).toBe(type)
+      expect(response.json.description).toMatch(/\w/)
+      expect(JSON.stringify(response.json)).not.toContain('evil.example')
+      expect(JSON.stringify(response.json)).not.toContain(SANDBOX_API_KEY)
+    })
+
+    it('answers 502 when its own API key is refused', async () => {
+      const { status } = await call(handler({ apiKey: 'wrong-key' }), post(browserBody()))
+      expect(status).toBe(502)
+    })
+
+    it('answers 504 when Checkout hangs', async () => {
+      const { status, json } = await call(handler({ timeoutMs: 200 }), post(browserBody('sandbox:hang')))
+      expect(status).toBe(504)
+      expect(json.type).toBe('GatewayTimeoutError')
+    })
+
+    it('answers 502 when Checkout cannot be reached', async () => {
+      const gone = await startSandbox()
+      await gone.close()
+      const { status } = await call(handler({ checkoutBaseUrl: gone.url }), post(browserBody()))
+      expect(status).toBe(502)
+    })
+  })
+
+  describe('given createCheckoutSession in the browser and the handler served by node:http', () => {
+    let server: Awaited<ReturnType<typeof serve>>
+    beforeAll(async () => {
+      server = await serve(handler())
+    })
+    afterAll(() => server.close())
+
+    const viaHandler = (identifier: string, token = BROWSER_TOKEN) =>
+      createCheckoutSession(request(identifier, { customer: undefined }), {
+        checkoutBaseUrl: sandbox.url,
+        endpoint: `${server.url}/api/checkout`,
+        getAuthToken: () => token,
+      })
+
+    it('creates a session for the signed-in customer', async () => {
+      const session = await viaHandler('https://opendata.example/sessions/5')
+      expect(session.target).toMatch(`${sandbox.url}/checkout/`)
+      expect(session.location).toMatch(`${sandbox.url}/api/checkout-sessions/`)
+      const page = await (await fetch(session.target)).text()
+      expect(page).toContain('>https://opendata.example/sessions/5</span>')
+      expect(page).toContain(`>${serverPerson.email}</span>`)
+      expect(sandbox.requests[0]!.headers['x-api-key']).toBe(SANDBOX_API_KEY)
+    })
+
+    it.each([
+      ['sandbox:unavailable', 'unavailable'],
+      ['sandbox:full', 'full'],
+      ['sandbox:500', 'http'],
+      ['sandbox:hostile-target', 'http'],
+    ])('reports %s as %s', async (identifier, kind) => {
+      const error = await viaHandler(identifier).catch((reason: unknown) => reason)
+      expect(error).toBeInstanceOf(CheckoutError)
+      expect((error as CheckoutError).kind).toBe(kind)
+      expect(errorText(error)).not.toContain(SANDBOX_API_KEY)
+      expect(errorText(error)).not.toContain(BROWSER_TOKEN)
+    })
+
+    it('reports a stranger as unauthorized, sending nothing upstream', async () => {
+      const error = await viaHandler('a', 'stranger').catch((reason: unknown) => reason)
+      expect((error as CheckoutError).kind).toBe('unauthorized')
+      expect(sandbox.requests).toHaveLength(0)
+    })
+  })
+})
