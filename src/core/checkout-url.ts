@@ -12,6 +12,17 @@ export const isSecureUrl = (url: URL) =>
  * customers (and tokens) somewhere else.
  */
 export function checkoutOrigin(checkoutBaseUrl: unknown): string {
+  // A page of buttons shares one checkout host: parse it once, not once per button.
+  if (checkoutBaseUrl === lastBase) return lastOrigin
+  lastOrigin = parseCheckoutOrigin(checkoutBaseUrl)
+  lastBase = checkoutBaseUrl
+  return lastOrigin
+}
+
+let lastBase: unknown
+let lastOrigin = ''
+
+function parseCheckoutOrigin(checkoutBaseUrl: unknown): string {
   const refuse = (why: string) => new CheckoutError('invalid-request', `checkoutBaseUrl ${why}.`)
   if (typeof checkoutBaseUrl !== 'string' || !checkoutBaseUrl.trim()) throw refuse('is missing')
   const base = checkoutBaseUrl.trim()
