@@ -4,7 +4,7 @@
  */
 import { parseDateTime } from './date-time.js'
 import { parseDuration, subtractDuration } from './duration.js'
-import { isObject, opportunityType, parentReference, publicAdultOffer, readType, unwrapRpdeItem } from './opportunity.js'
+import { isObject, opportunityType, parentReference, publicAdultOffer, readId, readType, unwrapRpdeItem } from './opportunity.js'
 import type { JsonObject } from './opportunity.js'
 
 /** Every reason an opportunity can fail to be bookable, in the order they are checked and reported. */
@@ -69,12 +69,6 @@ export interface Bookability {
 const MAX_DATE_MS = 864e13
 const CANCELLED = /^(?:https?:\/\/schema\.org\/)?Event(?:Cancelled|Postponed)$/
 
-/** `@id`, else `id`, as a string: numbers are accepted so `14961` matches `"14961"`. */
-function idOf(value: unknown): string | undefined {
-  if (isObject(value)) value = value['@id'] ?? value.id
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined
-}
-
 function epochMs(now: unknown): number {
   let ms = now
   try {
@@ -85,8 +79,8 @@ function epochMs(now: unknown): number {
   return typeof ms === 'number' && Math.abs(ms) <= MAX_DATE_MS ? ms : Date.now()
 }
 
-function notBookable(reasons: [BookabilityReason, ...BookabilityReason[]]): Bookability {
-  return { bookable: false, state: reasons[0], reasons, opensAt: null, closesAt: null, nextChangeAt: null }
+function result(reasons: BookabilityReason[], opensAt: Date | null = null, closesAt: Date | null = null, nextChangeAt: Date | null = null): Bookability {
+  return { bookable: !reasons.length, state: reasons[0] ?? 'bookable', reasons, opensAt, closesAt, nextChangeAt }
 }
 
 /**
@@ -97,11 +91,11 @@ function notBookable(reasons: [BookabilityReason, ...BookabilityReason[]]): Book
  */
 export function evaluateBookability(opportunity: unknown, parent: unknown, options?: EvaluateOptions): Bookability {
   const item = unwrapRpdeItem(opportunity)
-  if (item.deleted) return notBookable(['deleted'])
+  if (item.deleted) return result(['deleted'])
   const data = item.data
   const type = isObject(data) ? opportunityType(data) : null
   // Without a known type nothing else can be read reliably.
-  if (!isObject(data) || type === null) return notBookable(['invalid-opportunity'])
+  if (!isObject(data) || type === null) return result(['invalid-opportunity'])
 
   const flag = options?.flagProperty ?? 'imin:isPotentiallyBookable'
   const reasons: BookabilityReason[] = []
@@ -122,16 +116,16 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     reasons.push('missing-parent')
   } else {
     const parentType = readType(linked)
-    const referenceId = linked === reference ? undefined : idOf(reference)
+    const referenceId = linked === reference ? undefined : readId(reference)
     if (
       (parentType !== undefined &&
         (type === 'Slot' ? parentType !== 'FacilityUse' && parentType !== 'IndividualFacilityUse' : parentType !== 'SessionSeries')) ||
       (referenceId !== undefined &&
-        referenceId !== idOf(linked) &&
+        referenceId !== readId(linked) &&
         !(
           type === 'Slot' &&
           Array.isArray(linked.individualFacilityUse) &&
-          linked.individualFacilityUse.some((court) => idOf(court) === referenceId)
+          linked.individualFacilityUse.some((court) => readId(court) === referenceId)
         ))
     ) {
       reasons.push('parent-mismatch')
@@ -164,19 +158,12 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     }
   }
 
-  if (start === null) return { bookable: false, state: 'invalid-opportunity', reasons, opensAt: null, closesAt: null, nextChangeAt: null }
+  if (start === null) return result(reasons)
   const now = epochMs(options?.now)
   if (opensAtMs !== undefined && now < opensAtMs) reasons.push('not-yet-open')
   if (now >= start.ms) reasons.push('started')
 
   const opensAt = opensAtMs === undefined ? null : new Date(opensAtMs)
   const closesAt = new Date(start.ms)
-  return {
-    bookable: reasons.length === 0,
-    state: reasons[0] ?? 'bookable',
-    reasons,
-    opensAt,
-    closesAt,
-    nextChangeAt: opensAtMs !== undefined && now < opensAtMs ? opensAt : now < start.ms ? closesAt : null,
-  }
+  return result(reasons, opensAt, closesAt, opensAtMs !== undefined && now < opensAtMs ? opensAt : now < start.ms ? closesAt : null)
 }

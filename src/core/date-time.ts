@@ -20,25 +20,17 @@ export interface DateTimeParts {
 
 export const DAY_MS = 864e5
 
-export function isLeapYear(year: number): boolean {
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-}
-
 /** `month` is 1 to 12. */
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : 30 + ((month + (month >> 3)) & 1)
+  return month === 2 ? (year % 4 || (year % 100 === 0 && year % 400) ? 28 : 29) : 30 + ((month + (month >> 3)) & 1)
 }
 
 /**
- * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
- * Date.UTC would read years 0 to 99 as 1900 to 1999.
+ * Epoch ms of a UTC wall-clock time, for years from 0. Date.UTC reads years 0 to 99
+ * as 1900 to 1999, so shift by 400 years: exactly 146097 days in the Gregorian calendar.
  */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month > 2 ? year : year - 1
-  const era = Math.floor(y / 400)
-  const yearOfEra = y - era * 400
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1
-  return era * 146097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719468
+export function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+  return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - 146097 * DAY_MS
 }
 
 /** The two digits at `at` as a number, or -100 when either is not a digit (or is past the end). */
@@ -107,6 +99,5 @@ export function parseDateTime(text: string): DateTimeParts | null {
   ) {
     return null
   }
-  const ms = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offset) * 6e4 + second * 1e3 + millisecond
-  return { ms, offset, year, month, day }
+  return { ms: utc(year, month, day, hour, minute - offset, second, millisecond), offset, year, month, day }
 }

@@ -3,7 +3,7 @@
  * `PnYnMnDTnHnMnS`), and subtracting one from a start date. Hand-written over
  * char codes: it runs once per item of a feed.
  */
-import { DAY_MS, daysFromCivil, daysInMonth } from './date-time.js'
+import { DAY_MS, daysInMonth, utc } from './date-time.js'
 import type { DateTimeParts } from './date-time.js'
 
 /** A parsed duration: calendar months (years count 12) and an exact part. */
@@ -86,8 +86,9 @@ export function subtractDuration(start: DateTimeParts, duration: Duration): numb
     const monthIndex = start.year * 12 + start.month - 1 - duration.months
     const year = Math.floor(monthIndex / 12)
     const month = monthIndex - year * 12 + 1
-    const day = Math.min(start.day, daysInMonth(year, month))
-    result += (daysFromCivil(year, month, day) - daysFromCivil(start.year, start.month, start.day)) * DAY_MS
+    // Below year 0 (and Date.UTC's two-digit years) there is nothing to compute.
+    if (year < 0) return NaN
+    result += utc(year, month, Math.min(start.day, daysInMonth(year, month))) - utc(start.year, start.month, start.day)
   }
   // Round up so a sub-millisecond remainder opens the window later, never earlier.
   result = Math.ceil(result - duration.ms)

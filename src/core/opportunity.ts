@@ -32,11 +32,13 @@ export function readType(object: JsonObject): unknown {
   return object['@type'] ?? object.type
 }
 
-/** `@id`, else `id`, when it is a string. */
-export function readId(object: unknown): string | undefined {
-  if (!isObject(object)) return undefined
-  const id = object['@id'] ?? object.id
-  return typeof id === 'string' ? id : undefined
+/**
+ * An id as a string: a reference itself, or an object's `@id`, else `id`.
+ * Numbers count, so `14961` matches `"14961"`.
+ */
+export function readId(value: unknown): string | undefined {
+  if (isObject(value)) value = value['@id'] ?? value.id
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined
 }
 
 /**

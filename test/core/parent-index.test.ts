@@ -19,6 +19,13 @@ const session = (superEvent: unknown) => ({ '@type': 'ScheduledSession', '@id': 
 const slot = (facilityUse: unknown) => ({ '@type': 'Slot', '@id': 'https://example.com/slot/1', facilityUse })
 
 describe('given bare parents', () => {
+  it('matches numeric ids with their string form, as evaluateBookability does', () => {
+    const parent = { '@type': 'SessionSeries', '@id': 14961 }
+    const index = createParentIndex([parent])
+    expect(index.parentOf(session('14961'))).toBe(parent)
+    expect(index.parentOf(session(14961))).toBe(parent)
+  })
+
   it('finds a parent by its @id', () => {
     const parent = series()
     const index = createParentIndex([parent])

@@ -1,0 +1,622 @@
+import { BOOKABILITY_REASONS, evaluateBookability } from '../../src/core/index.js'
+import type { BookabilityReason, EvaluateOptions } from '../../src/core/index.js'
+
+/*
+ * Fixtures: a bookable ScheduledSession starting 2027-03-10T18:00Z whose series opens
+ * bookings P7D before (2027-03-03T18:00Z), and a bookable Slot of a sports-hall court.
+ * Each row below changes one thing.
+ */
+const SERIES_ID = 'https://example.org/session-series/1'
+const FACILITY_ID = 'https://example.org/facility-uses/1'
+const COURT_ID = 'https://example.org/facility-uses/1/individual-facility-uses/court-2'
+const FLAG = 'imin:isPotentiallyBookable'
+const START = '2027-03-10T18:00Z'
+const BEFORE_START = '2027-03-08T09:00Z'
+
+type Json = Record<string, unknown>
+
+function publicAdult(overrides: Json = {}): Json {
+  return { type: 'Offer', price: 5, [FLAG]: true, validFromBeforeStartDate: 'P7D', ...overrides }
+}
+
+function aggregateOffer(adultOffer: Json | null): Json {
+  return adultOffer === null
+    ? { type: 'imin:AggregateOffer', publicJunior: publicAdult() }
+    : { type: 'imin:AggregateOffer', publicAdult: adultOffer }
+}
+
+function session(overrides: Json = {}): Json {
+  return {
+    '@type': 'ScheduledSession',
+    '@id': 'https://example.org/scheduled-sessions/310003324',
+    identifier: 'https://opendata.fusion-lifestyle.com/OpenActive/api/scheduled-sessions/310003324',
+    superEvent: SERIES_ID,
+    startDate: START,
+    eventStatus: 'https://schema.org/EventScheduled',
+    remainingAttendeeCapacity: 4,
+    [FLAG]: true,
+    ...overrides,
+  }
+}
+
+/** `adultOffer` null: a child-only parent, with only a publicJunior offer. */
+function series(overrides: Json = {}, adultOffer: Json | null = publicAdult()): Json {
+  return {
+    '@type': 'SessionSeries',
+    '@id': SERIES_ID,
+    'imin:aggregateOffer': aggregateOffer(adultOffer),
+    ...overrides,
+  }
+}
+
+function slot(overrides: Json = {}): Json {
+  return {
+    '@type': 'Slot',
+    '@id': 'https://example.org/slots/1',
+    identifier: 14961,
+    facilityUse: FACILITY_ID,
+    startDate: START,
+    remainingUses: 1,
+    [FLAG]: true,
+    ...overrides,
+  }
+}
+
+function facilityUse(overrides: Json = {}, adultOffer: Json | null = publicAdult()): Json {
+  return {
+    '@type': 'FacilityUse',
+    '@id': FACILITY_ID,
+    individualFacilityUse: [
+      { '@type': 'IndividualFacilityUse', '@id': `${FACILITY_ID}/individual-facility-uses/court-1` },
+      { '@type': 'IndividualFacilityUse', '@id': COURT_ID },
+    ],
+    'imin:aggregateOffer': aggregateOffer(adultOffer),
+    ...overrides,
+  }
+}
+
+function rpdeItem(data: Json, kind = 'ScheduledSession'): Json {
+  return { state: 'updated', kind, id: 'item-1', modified: 1700000000, data }
+}
+
+const deletedItem = (kind: string): Json => ({ state: 'deleted', kind, id: 'item-1', modified: 1700000000 })
+
+interface Row {
+  name: string
+  opportunity: unknown
+  parent: unknown
+  /** ISO date-time; the row's "now". */
+  now?: string
+  options?: EvaluateOptions
+  reasons: BookabilityReason[]
+}
+
+const rows: Row[] = [
+  // Bookable
+  { name: 'a session inside its window', opportunity: session(), parent: series(), now: BEFORE_START, reasons: [] },
+  { name: 'a slot inside its window', opportunity: slot(), parent: facilityUse(), now: BEFORE_START, reasons: [] },
+  {
+    name: 'no validFromBeforeStartDate: no lower bound, bookable a year ahead',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: undefined })),
+    now: '2026-03-10T18:00Z',
+    reasons: [],
+  },
+
+  // 1. deleted
+  { name: 'deleted: a deleted RPDE item', opportunity: deletedItem('ScheduledSession'), parent: series(), reasons: ['deleted'] },
+  { name: 'deleted: a deleted slot item, with no parent', opportunity: deletedItem('Slot'), parent: null, reasons: ['deleted'] },
+
+  // 2. invalid-opportunity
+  { name: 'invalid-opportunity: null', opportunity: null, parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: a string', opportunity: 'ScheduledSession', parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: an array', opportunity: [session()], parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: an updated RPDE item without data', opportunity: { state: 'updated', kind: 'ScheduledSession' }, parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: @type Event', opportunity: session({ '@type': 'Event' }), parent: series(), reasons: ['invalid-opportunity'] },
+  {
+    name: 'invalid-opportunity: no type and neither superEvent nor facilityUse',
+    opportunity: session({ '@type': undefined, superEvent: undefined }),
+    parent: series(),
+    reasons: ['invalid-opportunity'],
+  },
+  { name: 'invalid-opportunity: no startDate', opportunity: session({ startDate: undefined }), parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: a date-only startDate', opportunity: session({ startDate: '2027-03-10' }), parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: a startDate without offset', opportunity: session({ startDate: '2027-03-10T18:00:00' }), parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: 30 February', opportunity: session({ startDate: '2027-02-30T18:00Z' }), parent: series(), reasons: ['invalid-opportunity'] },
+  { name: 'invalid-opportunity: a numeric startDate', opportunity: session({ startDate: Date.parse(START) }), parent: series(), reasons: ['invalid-opportunity'] },
+  {
+    name: 'invalid-opportunity: a bad startDate still runs the checks that do not need it',
+    opportunity: session({ startDate: 'soon', [FLAG]: false }),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'one week' })),
+    reasons: ['invalid-opportunity', 'opportunity-unavailable', 'invalid-booking-window'],
+  },
+
+  // 3. missing-parent
+  { name: 'missing-parent: parent null and none embedded', opportunity: session(), parent: null, now: BEFORE_START, reasons: ['missing-parent'] },
+  { name: 'missing-parent: parent undefined and none embedded', opportunity: slot(), parent: undefined, now: BEFORE_START, reasons: ['missing-parent'] },
+  {
+    name: 'missing-parent: a deleted parent item',
+    opportunity: session(),
+    parent: deletedItem('SessionSeries'),
+    now: BEFORE_START,
+    reasons: ['missing-parent'],
+  },
+  {
+    name: 'missing-parent: a deleted parent item wins over an embedded parent',
+    opportunity: session({ superEvent: series() }),
+    parent: deletedItem('SessionSeries'),
+    now: BEFORE_START,
+    reasons: ['missing-parent'],
+  },
+  { name: 'missing-parent: a parent that is a string', opportunity: session(), parent: SERIES_ID, now: BEFORE_START, reasons: ['missing-parent'] },
+  {
+    name: 'missing-parent: the other checks still run',
+    opportunity: session({ [FLAG]: false }),
+    parent: null,
+    now: '2027-03-11T09:00Z',
+    reasons: ['missing-parent', 'opportunity-unavailable', 'started'],
+  },
+  {
+    name: "missing-parent: a slot's own aggregate offer is still checked",
+    opportunity: slot({ 'imin:aggregateOffer': { publicAdult: publicAdult({ [FLAG]: false }) } }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['missing-parent', 'offer-unavailable'],
+  },
+
+  // 4. parent-mismatch
+  {
+    name: 'parent-mismatch: superEvent names another series',
+    opportunity: session({ superEvent: 'https://example.org/session-series/2' }),
+    parent: series(),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  {
+    name: "parent-mismatch: the wrong parent's offer is not checked",
+    opportunity: session({ superEvent: 'https://example.org/session-series/2' }),
+    parent: series({}, publicAdult({ [FLAG]: false })),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  { name: 'parent-mismatch: a session whose parent is a FacilityUse', opportunity: session({ superEvent: FACILITY_ID }), parent: facilityUse(), now: BEFORE_START, reasons: ['parent-mismatch'] },
+  { name: 'parent-mismatch: a slot whose parent is a SessionSeries', opportunity: slot({ facilityUse: SERIES_ID }), parent: series(), now: BEFORE_START, reasons: ['parent-mismatch'] },
+  {
+    name: 'parent-mismatch: an embedded superEvent of type Event',
+    opportunity: session({ superEvent: series({ '@type': 'Event' }) }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  {
+    name: 'parent-mismatch: a court that the FacilityUse does not list',
+    opportunity: slot({ facilityUse: `${FACILITY_ID}/individual-facility-uses/court-9` }),
+    parent: facilityUse(),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  {
+    name: 'parent-mismatch: a given parent other than the embedded one',
+    opportunity: session({ superEvent: series({ '@id': 'https://example.org/session-series/2' }) }),
+    parent: series(),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  {
+    name: 'parent-mismatch: with the remaining checks still run',
+    opportunity: session({ superEvent: 'https://example.org/session-series/2', remainingAttendeeCapacity: 0 }),
+    parent: series(),
+    now: '2027-03-11T09:00Z',
+    reasons: ['parent-mismatch', 'full', 'started'],
+  },
+
+  // 5. cancelled
+  { name: 'cancelled: EventCancelled URL', opportunity: session({ eventStatus: 'https://schema.org/EventCancelled' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'cancelled: EventPostponed URL', opportunity: session({ eventStatus: 'https://schema.org/EventPostponed' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'cancelled: short form EventCancelled', opportunity: slot({ eventStatus: 'EventCancelled' }), parent: facilityUse(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'cancelled: short form EventPostponed', opportunity: session({ eventStatus: 'EventPostponed' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'bookable: EventRescheduled is not cancelled', opportunity: session({ eventStatus: 'https://schema.org/EventRescheduled' }), parent: series(), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: a status that merely contains EventCancelled', opportunity: session({ eventStatus: 'NotEventCancelled' }), parent: series(), now: BEFORE_START, reasons: [] },
+
+  // 6. full
+  { name: 'full: remainingAttendeeCapacity 0', opportunity: session({ remainingAttendeeCapacity: 0 }), parent: series(), now: BEFORE_START, reasons: ['full'] },
+  { name: 'full: a slot with remainingUses 0', opportunity: slot({ remainingUses: 0 }), parent: facilityUse(), now: BEFORE_START, reasons: ['full'] },
+  { name: 'bookable: a slot reads remainingUses, not remainingAttendeeCapacity', opportunity: slot({ remainingAttendeeCapacity: 0 }), parent: facilityUse(), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: no remainingAttendeeCapacity at all', opportunity: session({ remainingAttendeeCapacity: undefined }), parent: series(), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: the string "0" is not the number 0', opportunity: session({ remainingAttendeeCapacity: '0' }), parent: series(), now: BEFORE_START, reasons: [] },
+
+  // 7. opportunity-unavailable
+  { name: 'opportunity-unavailable: flag false', opportunity: session({ [FLAG]: false }), parent: series(), now: BEFORE_START, reasons: ['opportunity-unavailable'] },
+  { name: 'opportunity-unavailable: flag missing', opportunity: session({ [FLAG]: undefined }), parent: series(), now: BEFORE_START, reasons: ['opportunity-unavailable'] },
+  { name: 'opportunity-unavailable: flag "true" (a string)', opportunity: slot({ [FLAG]: 'true' }), parent: facilityUse(), now: BEFORE_START, reasons: ['opportunity-unavailable'] },
+  {
+    name: 'opportunity-unavailable: a custom flagProperty is read instead',
+    opportunity: session(),
+    parent: series({}, publicAdult({ '_imin:isPotentiallyBookable': true })),
+    now: BEFORE_START,
+    options: { flagProperty: '_imin:isPotentiallyBookable' },
+    reasons: ['opportunity-unavailable'],
+  },
+  {
+    name: 'bookable: with a custom flagProperty on both',
+    opportunity: session({ [FLAG]: undefined, '_imin:isPotentiallyBookable': true }),
+    parent: series({}, publicAdult({ '_imin:isPotentiallyBookable': true })),
+    now: BEFORE_START,
+    options: { flagProperty: '_imin:isPotentiallyBookable' },
+    reasons: [],
+  },
+
+  // 8. no-adult-offer
+  { name: 'no-adult-offer: a child-only series', opportunity: session(), parent: series({}, null), now: BEFORE_START, reasons: ['no-adult-offer'] },
+  { name: 'no-adult-offer: no imin:aggregateOffer', opportunity: session(), parent: series({ 'imin:aggregateOffer': undefined }), now: BEFORE_START, reasons: ['no-adult-offer'] },
+  {
+    name: "no-adult-offer: a session never uses its own aggregate offer",
+    opportunity: session({ 'imin:aggregateOffer': { publicAdult: publicAdult() } }),
+    parent: series({ 'imin:aggregateOffer': undefined }),
+    now: BEFORE_START,
+    reasons: ['no-adult-offer'],
+  },
+  {
+    name: "bookable: a slot uses its own aggregate offer when the parent has none",
+    opportunity: slot({ 'imin:aggregateOffer': { publicAdult: publicAdult() } }),
+    parent: facilityUse({ 'imin:aggregateOffer': undefined }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: "no-adult-offer: the parent's child-only aggregate offer wins over the slot's",
+    opportunity: slot({ 'imin:aggregateOffer': { publicAdult: publicAdult() } }),
+    parent: facilityUse({}, null),
+    now: BEFORE_START,
+    reasons: ['no-adult-offer'],
+  },
+  { name: 'no-adult-offer: the time checks still run', opportunity: session(), parent: series({}, null), now: '2027-03-11T09:00Z', reasons: ['no-adult-offer', 'started'] },
+
+  // 9. offer-unavailable
+  { name: 'offer-unavailable: flag false', opportunity: session(), parent: series({}, publicAdult({ [FLAG]: false })), now: BEFORE_START, reasons: ['offer-unavailable'] },
+  { name: 'offer-unavailable: flag missing', opportunity: slot(), parent: facilityUse({}, publicAdult({ [FLAG]: undefined })), now: BEFORE_START, reasons: ['offer-unavailable'] },
+
+  // 10. invalid-booking-window
+  { name: 'invalid-booking-window: not a duration', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: '7 days' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: a number', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 7 })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: null', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: null })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: fractional months', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1.5M' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: W with days', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1W1D' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: opens before year 0', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P3000Y' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  {
+    name: 'invalid-booking-window: still reports started',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'P' })),
+    now: START,
+    reasons: ['invalid-booking-window', 'started'],
+  },
+
+  // 11. not-yet-open and its boundaries
+  { name: 'not-yet-open: 1 ms before opensAt', opportunity: session(), parent: series(), now: '2027-03-03T17:59:59.999Z', reasons: ['not-yet-open'] },
+  { name: 'bookable: exactly at opensAt', opportunity: session(), parent: series(), now: '2027-03-03T18:00Z', reasons: [] },
+  { name: 'not-yet-open: P1W, 1 ms before', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1W' })), now: '2027-03-03T17:59:59.999Z', reasons: ['not-yet-open'] },
+  { name: 'bookable: P1W, exactly at opensAt', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1W' })), now: '2027-03-03T18:00Z', reasons: [] },
+  { name: 'not-yet-open: P6DT24H, 1 ms before', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P6DT24H' })), now: '2027-03-03T17:59:59.999Z', reasons: ['not-yet-open'] },
+  { name: 'bookable: P6DT24H, exactly at opensAt', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P6DT24H' })), now: '2027-03-03T18:00Z', reasons: [] },
+  { name: 'not-yet-open: P14DT22H10M, 1 ms before', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P14DT22H10M' })), now: '2027-02-23T19:49:59.999Z', reasons: ['not-yet-open'] },
+  { name: 'bookable: P14DT22H10M, exactly at opensAt', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P14DT22H10M' })), now: '2027-02-23T19:50Z', reasons: [] },
+  { name: 'not-yet-open: PT1.5H, 1 ms before', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'PT1.5H' })), now: '2027-03-10T16:29:59.999Z', reasons: ['not-yet-open'] },
+  { name: 'bookable: PT1.5H, exactly at opensAt', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'PT1.5H' })), now: '2027-03-10T16:30Z', reasons: [] },
+  {
+    name: 'not-yet-open: +01:00 start, 1 ms before',
+    opportunity: session({ startDate: '2027-03-10T18:00+01:00' }),
+    parent: series(),
+    now: '2027-03-03T16:59:59.999Z',
+    reasons: ['not-yet-open'],
+  },
+  { name: 'bookable: +01:00 start, exactly at opensAt', opportunity: session({ startDate: '2027-03-10T18:00+01:00' }), parent: series(), now: '2027-03-03T17:00Z', reasons: [] },
+  {
+    name: 'not-yet-open: -05:00 start, 1 ms before',
+    opportunity: session({ startDate: '2027-03-10T18:00-05:00' }),
+    parent: series(),
+    now: '2027-03-03T22:59:59.999Z',
+    reasons: ['not-yet-open'],
+  },
+  { name: 'bookable: -05:00 start, exactly at opensAt', opportunity: session({ startDate: '2027-03-10T18:00-05:00' }), parent: series(), now: '2027-03-03T23:00Z', reasons: [] },
+  {
+    name: 'not-yet-open: P1M from 31 March of a leap year opens on 29 February',
+    opportunity: session({ startDate: '2028-03-31T10:00Z' }),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1M' })),
+    now: '2028-02-29T09:59:59.999Z',
+    reasons: ['not-yet-open'],
+  },
+  {
+    name: 'bookable: P1M from 31 March of a leap year, exactly at 29 February',
+    opportunity: session({ startDate: '2028-03-31T10:00Z' }),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1M' })),
+    now: '2028-02-29T10:00Z',
+    reasons: [],
+  },
+  {
+    name: 'not-yet-open: P1M from 31 March of a common year opens on 28 February',
+    opportunity: session({ startDate: '2027-03-31T10:00Z' }),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1M' })),
+    now: '2027-02-28T09:59:59.999Z',
+    reasons: ['not-yet-open'],
+  },
+  {
+    name: 'bookable: P1M from 31 March of a common year, exactly at 28 February',
+    opportunity: session({ startDate: '2027-03-31T10:00Z' }),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1M' })),
+    now: '2027-02-28T10:00Z',
+    reasons: [],
+  },
+  {
+    name: 'not-yet-open: P1M on the wall-clock date of a -05:00 start (31 March, 1 April in UTC)',
+    opportunity: session({ startDate: '2027-03-31T23:30-05:00' }),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1M' })),
+    now: '2027-03-01T04:29:59.999Z',
+    reasons: ['not-yet-open'],
+  },
+
+  // 12. started
+  { name: 'started: exactly at startDate', opportunity: session(), parent: series(), now: START, reasons: ['started'] },
+  { name: 'bookable: 1 ms before startDate', opportunity: session(), parent: series(), now: '2027-03-10T17:59:59.999Z', reasons: [] },
+  { name: 'started: after startDate, with no lower bound', opportunity: slot(), parent: facilityUse({}, publicAdult({ validFromBeforeStartDate: undefined })), now: '2027-04-01T00:00Z', reasons: ['started'] },
+
+  // Identifiers and linkage
+  { name: 'bookable: a numeric identifier does not matter', opportunity: session({ identifier: 14961 }), parent: series(), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: a plain string identifier does not matter', opportunity: session({ identifier: '1380172616' }), parent: series(), now: BEFORE_START, reasons: [] },
+  {
+    name: 'bookable: a numeric superEvent matches a numeric id',
+    opportunity: session({ superEvent: 14961 }),
+    parent: series({ '@id': undefined, id: 14961 }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'bookable: a numeric superEvent matches the same id as a string',
+    opportunity: session({ superEvent: 14961 }),
+    parent: series({ '@id': '14961' }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'bookable: Events API keys (type, id) on both',
+    opportunity: session({ '@type': undefined, type: 'ScheduledSession', '@id': undefined, id: 'https://example.org/scheduled-sessions/1' }),
+    parent: series({ '@type': undefined, type: 'SessionSeries', '@id': undefined, id: SERIES_ID }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'bookable: @id on the parent is read before id',
+    opportunity: session(),
+    parent: series({ id: 'https://example.org/session-series/other' }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'bookable: no type, inferred ScheduledSession from superEvent',
+    opportunity: session({ '@type': undefined }),
+    parent: series(),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'bookable: no type, inferred Slot from facilityUse',
+    opportunity: slot({ '@type': undefined }),
+    parent: facilityUse(),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  { name: 'bookable: a slot booking one court of a FacilityUse', opportunity: slot({ facilityUse: COURT_ID }), parent: facilityUse(), now: BEFORE_START, reasons: [] },
+  {
+    name: 'bookable: a court matched by id (Events API keys)',
+    opportunity: slot({ facilityUse: COURT_ID }),
+    parent: facilityUse({ individualFacilityUse: [{ type: 'IndividualFacilityUse', id: COURT_ID }] }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'bookable: an IndividualFacilityUse given as the parent',
+    opportunity: slot({ facilityUse: COURT_ID }),
+    parent: facilityUse({ '@type': 'IndividualFacilityUse', '@id': COURT_ID, individualFacilityUse: undefined }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+
+  // Embedded parents and RPDE wrappers
+  { name: 'bookable: an embedded superEvent (Events API)', opportunity: session({ superEvent: series() }), parent: null, now: BEFORE_START, reasons: [] },
+  { name: 'bookable: an embedded facilityUse', opportunity: slot({ facilityUse: facilityUse() }), parent: undefined, now: BEFORE_START, reasons: [] },
+  {
+    name: 'bookable: the given parent wins over the embedded one',
+    opportunity: session({ superEvent: series({}, publicAdult({ [FLAG]: false })) }),
+    parent: series(),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'offer-unavailable: the given parent wins over the embedded one',
+    opportunity: session({ superEvent: series() }),
+    parent: series({}, publicAdult({ [FLAG]: false })),
+    now: BEFORE_START,
+    reasons: ['offer-unavailable'],
+  },
+  { name: 'bookable: both wrapped as RPDE items', opportunity: rpdeItem(session()), parent: rpdeItem(series(), 'SessionSeries'), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: a wrapped slot and a bare parent', opportunity: rpdeItem(slot(), 'FacilityUseSlot'), parent: facilityUse(), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: an object with data but no kind is not an RPDE item', opportunity: session({ data: 'x' }), parent: series({ state: 'deleted' }), now: BEFORE_START, reasons: [] },
+]
+
+describe('evaluateBookability', () => {
+  it.each(rows)('$name', ({ opportunity, parent, now, options, reasons }) => {
+    const result = evaluateBookability(opportunity, parent, { ...options, now: now === undefined ? Date.parse(BEFORE_START) : Date.parse(now) })
+    expect(result.reasons).toEqual(reasons)
+    expect(result.bookable).toBe(reasons.length === 0)
+    expect(result.state).toBe(reasons[0] ?? 'bookable')
+  })
+
+  it('has a table row for every reason code', () => {
+    const covered = new Set(rows.flatMap((row) => row.reasons))
+    expect([...covered].sort()).toEqual([...BOOKABILITY_REASONS].sort())
+  })
+
+  it('lists the reason codes in the order they are checked', () => {
+    expect(BOOKABILITY_REASONS).toEqual([
+      'deleted',
+      'invalid-opportunity',
+      'missing-parent',
+      'parent-mismatch',
+      'cancelled',
+      'full',
+      'opportunity-unavailable',
+      'no-adult-offer',
+      'offer-unavailable',
+      'invalid-booking-window',
+      'not-yet-open',
+      'started',
+    ])
+  })
+
+  it('reports every failed check, in order', () => {
+    const result = evaluateBookability(
+      session({ eventStatus: 'EventCancelled', remainingAttendeeCapacity: 0, [FLAG]: false }),
+      series({}, publicAdult({ [FLAG]: false, validFromBeforeStartDate: 'P1D' })),
+      { now: Date.parse('2027-01-01T00:00Z') },
+    )
+    expect(result.reasons).toEqual(['cancelled', 'full', 'opportunity-unavailable', 'offer-unavailable', 'not-yet-open'])
+    expect(result.state).toBe('cancelled')
+  })
+
+  describe('the window: opensAt, closesAt and nextChangeAt', () => {
+    interface WindowRow {
+      name: string
+      startDate: string
+      validFromBeforeStartDate: string | undefined
+      now: string
+      opensAt: string | null
+      closesAt: string | null
+      nextChangeAt: string | null
+    }
+    it.each<WindowRow>([
+      {
+        name: 'before opening: the next change is the opening',
+        startDate: START,
+        validFromBeforeStartDate: 'P7D',
+        now: '2027-03-01T00:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-03T18:00:00.000Z',
+      },
+      {
+        name: 'exactly at opening: the next change is the start',
+        startDate: START,
+        validFromBeforeStartDate: 'P7D',
+        now: '2027-03-03T18:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+      {
+        name: 'no lower bound: opensAt is null',
+        startDate: START,
+        validFromBeforeStartDate: undefined,
+        now: '2027-03-01T00:00Z',
+        opensAt: null,
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+      {
+        name: 'exactly at start: no further change',
+        startDate: START,
+        validFromBeforeStartDate: 'P7D',
+        now: START,
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: null,
+      },
+      {
+        name: 'an invalid window: opensAt is null',
+        startDate: START,
+        validFromBeforeStartDate: 'PT',
+        now: '2027-03-01T00:00Z',
+        opensAt: null,
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+      {
+        name: 'an invalid startDate: all null',
+        startDate: '2027-03-10T18:00',
+        validFromBeforeStartDate: 'P7D',
+        now: '2027-03-01T00:00Z',
+        opensAt: null,
+        closesAt: null,
+        nextChangeAt: null,
+      },
+    ])('$name', ({ startDate, validFromBeforeStartDate, now, opensAt, closesAt, nextChangeAt }) => {
+      const result = evaluateBookability(session({ startDate }), series({}, publicAdult({ validFromBeforeStartDate })), { now: Date.parse(now) })
+      expect(result.opensAt?.toISOString() ?? null).toBe(opensAt)
+      expect(result.closesAt?.toISOString() ?? null).toBe(closesAt)
+      expect(result.nextChangeAt?.toISOString() ?? null).toBe(nextChangeAt)
+    })
+
+    it('has no window for a deleted or invalid opportunity', () => {
+      for (const opportunity of [deletedItem('Slot'), 'nope', session({ '@type': 'Event' })]) {
+        expect(evaluateBookability(opportunity, series())).toMatchObject({ opensAt: null, closesAt: null, nextChangeAt: null })
+      }
+    })
+  })
+
+  describe('now', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ now: Date.parse('2027-03-10T17:00Z') })
+    })
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('defaults to the current time', () => {
+      expect(evaluateBookability(session(), series()).reasons).toEqual([])
+      vi.setSystemTime(Date.parse(START))
+      expect(evaluateBookability(session(), series()).reasons).toEqual(['started'])
+    })
+
+    it('accepts a Date', () => {
+      expect(evaluateBookability(session(), series(), { now: new Date(START) }).reasons).toEqual(['started'])
+    })
+
+    it.each([
+      ['an invalid Date', new Date('nonsense')],
+      ['NaN', Number.NaN],
+      ['Infinity', Number.POSITIVE_INFINITY],
+      ['a number beyond the Date range', 9e15],
+      ['a date string', START],
+      ['an object pretending to be a Date', Object.create(Date.prototype) as Date],
+      ['null', null],
+    ])('falls back to the current time given %s', (_name, now) => {
+      expect(evaluateBookability(session(), series(), { now: now as Date }).reasons).toEqual([])
+    })
+  })
+
+  it('never throws on hostile input', () => {
+    const inputs: unknown[] = [
+      undefined,
+      0,
+      Symbol('x'),
+      () => 1,
+      Object.create(null),
+      session({ startDate: { toString: () => START } }),
+      session({ superEvent: [SERIES_ID] }),
+      slot({ facilityUse: COURT_ID }),
+      { state: 'deleted' },
+      { kind: 1, state: 'deleted' },
+    ]
+    const parents: unknown[] = [undefined, null, 0, 'x', [], facilityUse({ individualFacilityUse: 'nope' }), facilityUse({ individualFacilityUse: [null, 3, COURT_ID] })]
+    for (const opportunity of inputs) {
+      for (const parent of parents) {
+        expect(() => evaluateBookability(opportunity, parent, { now: 0 })).not.toThrow()
+      }
+    }
+  })
+
+  it('returns Dates, not shared with other results', () => {
+    const first = evaluateBookability(session(), series(), { now: 0 })
+    const second = evaluateBookability(session(), series(), { now: 0 })
+    expect(first.closesAt).toBeInstanceOf(Date)
+    expect(first.closesAt).not.toBe(second.closesAt)
+  })
+})
