@@ -15,7 +15,7 @@ import {
 import type { Bookability, BookabilityReason } from '../core/bookability.js'
 import type { CheckoutError } from '../core/checkout-error.js'
 import { guestCheckoutUrl } from '../core/guest-checkout.js'
-import { useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
+import { configNames, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
 import { resolveLabels } from '../labels/labels.js'
 import { useBookability, useHydrated } from '../use-bookability/use-bookability.js'
 import { useCheckout, type UseCheckoutResult } from '../use-checkout/use-checkout.js'
@@ -76,10 +76,6 @@ export interface BookButtonProps
   children?: ReactNode | ((props: BookButtonRenderProps) => ReactNode)
 }
 
-const configNames = [
-  'checkoutBaseUrl', 'getAuthToken', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
-  'allowedTargetHosts', 'timeoutMs', 'slotPath', 'locale', 'timeZone', 'labels', 'now', 'flagProperty', 'queryClient',
-] as const
 
 type ControlProps = Omit<BookButtonProps, keyof BookingConfig> & { config: BookingConfig }
 

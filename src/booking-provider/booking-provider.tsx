@@ -93,7 +93,8 @@ export function BookingProvider({ children, ...config }: BookingProviderProps) {
   return <BookingContext.Provider value={value}>{children}</BookingContext.Provider>
 }
 
-const configNames = [
+/** The names of every BookingConfig prop, so components can tell them from native props. */
+export const configNames = [
   'checkoutBaseUrl', 'getAuthToken', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
   'allowedTargetHosts', 'timeoutMs', 'slotPath', 'locale', 'timeZone', 'labels', 'now', 'flagProperty', 'queryClient',
 ] as const satisfies readonly (keyof BookingConfig)[]
