@@ -1,8 +1,11 @@
 /// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
 import react from '@vitejs/plugin-react'
+import { playwright } from '@vitest/browser-playwright'
 import dts from 'vite-plugin-dts'
+import { CHROMIUM_ARGS, findChromium } from './test/chromium.js'
 import { defineConfig, type Plugin } from 'vite'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -65,6 +68,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/react/**/*.ssr.test.tsx'],
           exclude: ['test/e2e/**'],
+          // Type tests (*.test-d.tsx): the public props compile, and misuse does not.
+          typecheck: { enabled: true, include: ['test/**/*.test-d.tsx'], tsconfig: 'tsconfig.json' },
         },
       },
       {
@@ -82,6 +87,31 @@ export default defineConfig({
         { find: /^react(\/.*)?$/, replacement: here('node_modules/react-18') + '$1' },
         { find: /^react-dom(\/.*)?$/, replacement: here('node_modules/react-dom-18') + '$1' },
       ]),
+      {
+        // Every story is a test: its play function and an axe check, in a real Chromium.
+        extends: true,
+        plugins: [storybookTest({ configDir: here('.storybook') })],
+        test: {
+          name: 'storybook',
+          setupFiles: ['.storybook/vitest.setup.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: {
+                // CHROMIUM_PATH, then Debian's chromium, then Playwright's own cache: nothing is downloaded.
+                executablePath: findChromium(),
+                args: CHROMIUM_ARGS,
+              },
+              // Room for the tallest story at full scale, so screenshots are not shrunk to fit.
+              contextOptions: { viewport: { width: 1280, height: 1600 } },
+            }),
+            instances: [{ browser: 'chromium' as const }],
+            // The gallery story saves its screenshot (stories/gallery.png, test-results/).
+            api: { allowWrite: true },
+          },
+        },
+      },
     ],
   },
 })

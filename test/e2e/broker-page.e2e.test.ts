@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core'
 import { build, preview, type PreviewServer } from 'vite'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
-import { launchChromium } from './chromium.js'
+import { launchChromium } from '../chromium.js'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const outDir = mkdtempSync(join(tmpdir(), 'obb-broker-page-'))

@@ -14,18 +14,20 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ]
 
-export function findChromium(): string {
+export const NO_CHROMIUM =
+  'No Chromium found for the real-browser tests. Install one: `sudo apt-get install chromium` on Debian or Ubuntu, ' +
+  'or `npx playwright install chromium` elsewhere, or set CHROMIUM_PATH to a Chromium or Chrome executable.'
+
+/** The first Chromium that exists, or undefined. */
+export function findChromium(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', safely(() => chromium.executablePath())]
-  const found = candidates.find((path): path is string => !!path && existsSync(path))
-  if (found) return found
-  throw new Error(
-    'No Chromium found for the real-browser tests. Install one: `sudo apt-get install chromium` on Debian or Ubuntu, ' +
-      'or `npx playwright install chromium` elsewhere, or set CHROMIUM_PATH to a Chromium or Chrome executable.',
-  )
+  return candidates.find((path): path is string => !!path && existsSync(path))
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS })
+  const executablePath = findChromium()
+  if (!executablePath) throw new Error(NO_CHROMIUM)
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS })
 }
 
 function safely(read: () => string): string | undefined {

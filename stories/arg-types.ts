@@ -1,0 +1,47 @@
+import type { ArgTypes } from '@storybook/react-vite'
+import type { BookButtonProps } from '../src/index.js'
+
+/** Controls shared by the BookButton stories; the rest come from the props' JSDoc. */
+export const bookButtonArgTypes: Partial<ArgTypes<BookButtonProps>> = {
+  opportunity: { control: 'object', table: { category: 'Data' } },
+  parent: { control: 'object', table: { category: 'Data' } },
+  now: {
+    control: 'date',
+    description: 'A fixed clock (stories pin it to 8 March 2027, 09:00 UTC). Clear it to follow live time.',
+    table: { category: 'Clock' },
+  },
+  locale: {
+    control: 'select',
+    options: ['en-GB', 'en-US', 'fr-FR', 'de-DE'],
+    description: 'Date format of the opening time. The Locale toolbar also switches the labels.',
+    table: { category: 'Locale' },
+  },
+  timeZone: {
+    control: 'select',
+    options: ['Europe/London', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'],
+    table: { category: 'Locale' },
+  },
+  labels: { control: 'object', table: { category: 'Locale' } },
+  unbookable: { control: 'inline-radio', options: ['show', 'hide'] },
+  target: { control: 'inline-radio', options: [undefined, '_blank'] },
+  children: { control: 'text' },
+  checkoutBaseUrl: { control: 'text', table: { category: 'Checkout' } },
+  timeoutMs: { control: { type: 'number', min: 100, step: 100 }, table: { category: 'Checkout' } },
+  getAuthToken: {
+    control: false,
+    description: 'Switches to authenticated checkout. Use the Mode toolbar to flip every story.',
+    table: { category: 'Checkout' },
+  },
+  endpoint: { table: { category: 'Checkout' } },
+  broker: { control: 'object', table: { category: 'Checkout' } },
+  customer: { control: 'object', table: { category: 'Checkout' } },
+  navigationLinks: { control: 'object', table: { category: 'Checkout' } },
+  allowedTargetHosts: { control: 'object', table: { category: 'Checkout' } },
+  slotPath: { table: { category: 'Checkout' } },
+  queryClient: { control: false, table: { category: 'Checkout' } },
+  asChild: { control: false },
+  onNavigate: { table: { category: 'Events' } },
+  onStateChange: { table: { category: 'Events' } },
+  onCheckoutCreated: { table: { category: 'Events' } },
+  onError: { table: { category: 'Events' } },
+}

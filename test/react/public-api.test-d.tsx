@@ -1,0 +1,82 @@
+/**
+ * The public props and return types, checked by the compiler: what brokers
+ * may write compiles, and what they must not write does not.
+ */
+import { createRef } from 'react'
+import { describe, expectTypeOf, it } from 'vitest'
+import {
+  BookButton,
+  BookingProvider,
+  CheckoutError,
+  useBookability,
+  useCheckout,
+  type Bookability,
+  type BookabilityReason,
+  type BookButtonProps,
+  type BookButtonState,
+  type CheckoutErrorKind,
+  type CheckoutSession,
+} from '../../src/index.js'
+
+describe('BookButton props', () => {
+  it('needs an opportunity and accepts any data for it and its parent', () => {
+    expectTypeOf<BookButtonProps['opportunity']>().toEqualTypeOf<unknown>()
+    // @ts-expect-error an opportunity is required
+    void (<BookButton parent={{}} />)
+    void (<BookButton opportunity={{ '@type': 'ScheduledSession' }} parent={null} />)
+  })
+
+  it('accepts native props, a forwarded ref, and both kinds of children', () => {
+    const ref = createRef<HTMLElement>()
+    void (
+      <BookButton opportunity={{}} ref={ref} className="x" id="b" aria-label="Book the swim" data-testid="cta" onClick={(event) => event.preventDefault()}>
+        {({ state, bookability }) => `${state} ${bookability.bookable}`}
+      </BookButton>
+    )
+  })
+
+  it('takes only the documented values for unbookable', () => {
+    void (<BookButton opportunity={{}} unbookable="hide" />)
+    // @ts-expect-error only 'show' or 'hide'
+    void (<BookButton opportunity={{}} unbookable="disable" />)
+  })
+
+  it('types its callbacks', () => {
+    void (
+      <BookButton
+        opportunity={{}}
+        onStateChange={(state, bookability) => {
+          expectTypeOf(state).toEqualTypeOf<BookButtonState>()
+          expectTypeOf(bookability).toEqualTypeOf<Bookability>()
+        }}
+        onCheckoutCreated={(session) => expectTypeOf(session).toEqualTypeOf<{ target: string }>()}
+        onError={(error) => expectTypeOf(error.kind).toEqualTypeOf<CheckoutErrorKind>()}
+        onNavigate={(url) => expectTypeOf(url).toBeString()}
+      />
+    )
+  })
+
+  it('exposes every state it can be in', () => {
+    expectTypeOf<BookButtonState>().toEqualTypeOf<'bookable' | 'pending' | 'error' | BookabilityReason>()
+  })
+})
+
+describe('BookingProvider props', () => {
+  it('takes a token getter that may be async, and partial labels', () => {
+    void (
+      <BookingProvider checkoutBaseUrl="checkout.example.com" getAuthToken={async () => 'token'} labels={{ reasons: { full: 'Sold out' } }} now={0}>
+        {null}
+      </BookingProvider>
+    )
+    // @ts-expect-error labels are strings, not numbers
+    void (<BookingProvider labels={{ book: 1 }} />)
+  })
+})
+
+describe('hooks', () => {
+  it('return the documented shapes', () => {
+    expectTypeOf(useBookability).returns.toEqualTypeOf<Bookability>()
+    expectTypeOf<ReturnType<typeof useCheckout>['checkout']>().returns.toEqualTypeOf<Promise<CheckoutSession>>()
+    expectTypeOf<ReturnType<typeof useCheckout>['error']>().toEqualTypeOf<CheckoutError | null>()
+  })
+})
