@@ -4,7 +4,7 @@
  */
 import { parseDateTime } from './date-time.js'
 import { parseDuration, subtractDuration } from './duration.js'
-import { isObject, opportunityType, parentReference, publicAdultOffer, readId, readType, unwrapRpdeItem } from './opportunity.js'
+import { isObject, opportunityType, parentReference, publicAdultOffer, readId, readType, rpdeData, DELETED } from './opportunity.js'
 import type { JsonObject } from './opportunity.js'
 
 /** Every reason an opportunity can fail to be bookable, in the order they are checked and reported. */
@@ -90,9 +90,8 @@ function result(reasons: BookabilityReason[], opensAt: Date | null = null, close
  * a `null`/`undefined` parent falls back to one embedded in the opportunity.
  */
 export function evaluateBookability(opportunity: unknown, parent: unknown, options?: EvaluateOptions): Bookability {
-  const item = unwrapRpdeItem(opportunity)
-  if (item.deleted) return result(['deleted'])
-  const data = item.data
+  const data = rpdeData(opportunity)
+  if (data === DELETED) return result(['deleted'])
   const type = isObject(data) ? opportunityType(data) : null
   // Without a known type nothing else can be read reliably.
   if (!isObject(data) || type === null) return result(['invalid-opportunity'])
@@ -109,8 +108,8 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
   if (parent == null) {
     if (isObject(reference)) linked = reference
   } else {
-    const parentItem = unwrapRpdeItem(parent)
-    if (isObject(parentItem.data)) linked = parentItem.data
+    const parentData = rpdeData(parent)
+    if (isObject(parentData)) linked = parentData
   }
   if (linked === undefined) {
     reasons.push('missing-parent')

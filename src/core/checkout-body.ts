@@ -10,7 +10,8 @@ import {
   publicAdultOffer,
   readId,
   readType,
-  unwrapRpdeItem,
+  rpdeData,
+  DELETED,
   type JsonObject,
   type OpportunityType,
 } from './opportunity.js'
@@ -94,9 +95,9 @@ export function checkIdentifier(identifier: unknown): string | number {
 
 /** The opportunity's data and type, from bare data or an RPDE item. */
 export function readOpportunity(value: unknown): { data: JsonObject; type: OpportunityType } {
-  const { deleted, data } = unwrapRpdeItem(value)
+  const data = rpdeData(value)
   const type = isObject(data) ? opportunityType(data) : null
-  need(type && isObject(data), deleted ? 'The opportunity was deleted.' : 'The opportunity is not a ScheduledSession or Slot.')
+  need(type && isObject(data), data === DELETED ? 'The opportunity was deleted.' : 'The opportunity is not a ScheduledSession or Slot.')
   return { data, type }
 }
 
@@ -154,7 +155,7 @@ const firstOfferId = (offers: unknown) => (Array.isArray(offers) ? readId(offers
 export function requestBody(request: CheckoutSessionRequest): JsonObject {
   need(isObject(request), 'The request must be an object.')
   const { data, type } = readOpportunity(request.opportunity)
-  const given = unwrapRpdeItem(request.parent).data
+  const given = rpdeData(request.parent)
   const embedded = parentReference(data, type)
   const parent = isObject(given) ? given : isObject(embedded) ? embedded : undefined
   return checkoutBody({

@@ -14,17 +14,20 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/** What {@link rpdeData} returns for a deleted RPDE item, which has no data. */
+export const DELETED: unique symbol = Symbol('deleted')
+
 /**
  * Takes either a bare `data` object or a whole RPDE item
- * (`{ state: 'updated' | 'deleted', kind, data }`) and returns the data,
- * with `deleted` true for a deleted item (which has no data).
+ * (`{ state: 'updated' | 'deleted', kind, data }`) and returns the data, or
+ * `DELETED` for a deleted item. Returns no wrapper object: it runs once per feed item.
  */
-export function unwrapRpdeItem(value: unknown): { deleted: boolean; data: unknown } {
+export function rpdeData(value: unknown): unknown {
   if (isObject(value) && typeof value.kind === 'string') {
-    if (value.state === 'deleted') return { deleted: true, data: undefined }
-    if (value.state === 'updated') return { deleted: false, data: value.data }
+    if (value.state === 'deleted') return DELETED
+    if (value.state === 'updated') return value.data
   }
-  return { deleted: false, data: value }
+  return value
 }
 
 /** `@type`, else `type`. */

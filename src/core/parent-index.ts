@@ -1,4 +1,4 @@
-import { isObject, opportunityType, parentReference, readId, unwrapRpdeItem, type JsonObject } from './opportunity.js'
+import { isObject, opportunityType, parentReference, readId, rpdeData, type JsonObject } from './opportunity.js'
 
 /**
  * Parents (SessionSeries, FacilityUse, IndividualFacilityUse) by `@id`, for joining
@@ -64,12 +64,12 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
   let size = 0
 
   function add(item: unknown): void {
-    const { deleted, data } = unwrapRpdeItem(item)
+    const data = rpdeData(item)
     const parentId = readId(data)
     let kind: unknown = ''
     let key = parentId
     let modified: unknown
-    if (deleted || data !== item) {
+    if (data !== item) {
       const rpde = item as JsonObject
       const id = rpde.id
       kind = rpde.kind
@@ -99,7 +99,7 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
     if (!Array.isArray(courts)) return
     record.courts = []
     for (const court of courts) {
-      const courtId = typeof court === 'string' ? court : readId(court)
+      const courtId = readId(court)
       if (courtId === undefined) continue
       record.courts.push(courtId)
       parents.set(courtId, data)
@@ -121,7 +121,7 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
   }
 
   function parentOf(opportunity: unknown): JsonObject | undefined {
-    const { data } = unwrapRpdeItem(opportunity)
+    const data = rpdeData(opportunity)
     if (!isObject(data)) return undefined
     const type = opportunityType(data)
     if (type === null) return undefined
