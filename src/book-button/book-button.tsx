@@ -66,11 +66,11 @@ export interface BookButtonProps
    * @defaultValue undefined
    */
   onNavigate?: (url: string) => void
-  /** Called when the state changes (not on mount). */
+  /** Called when the state changes (not on mount), with the new state and the rules' answer. @defaultValue undefined */
   onStateChange?: (state: BookButtonState, bookability: Bookability) => void
-  /** Called when a checkout session was created, with the address Checkout will open. */
+  /** Called when a checkout session was created, with the address Checkout will open (and nothing else). @defaultValue undefined */
   onCheckoutCreated?: (session: { target: string }) => void
-  /** Called when a checkout fails (not when it is aborted by unmounting). */
+  /** Called when a checkout fails, with its `CheckoutError` (not when unmounting aborts it). @defaultValue undefined */
   onError?: (error: CheckoutError) => void
   /** The content: a node, or a function of `{ state, bookability }`. @defaultValue the label for the state */
   children?: ReactNode | ((props: BookButtonRenderProps) => ReactNode)
@@ -183,29 +183,46 @@ function Control({
     return () => window.removeEventListener('pageshow', onPageShow)
   }, [navigatingAway, reset])
 
+  // Callbacks as of the latest render: a request may outlive the render that started it.
+  const latest = useRef({ onCheckoutCreated, onNavigate, onError })
+  useEffect(() => {
+    latest.current = { onCheckoutCreated, onNavigate, onError }
+  })
+
   if (!bookability.bookable && unbookable === 'hide') return null
 
   const actionable = state === 'bookable' || (state === 'error' && !guestError)
 
-  const startCheckout = () => {
-    if (!checkout || locked.current) return
+  const startCheckout = (checkout: UseCheckoutResult) => {
+    if (locked.current) return
     locked.current = true
     // A new tab must open inside the click, before any await, or popup blockers stop it.
     const tab = target === '_blank' ? window.open('', '_blank') : null
     if (tab) tab.opener = null
     checkout.checkout({ opportunity, parent, offerId }).then(
       ({ target: url }) => {
-        onCheckoutCreated?.({ target: url })
-        if (tab) tab.location.href = url
-        else if (onNavigate) onNavigate(url)
-        else return window.location.assign(url) // stays pending and locked while the browser leaves
-        locked.current = false
-        checkout.reset()
+        const { onCheckoutCreated, onNavigate } = latest.current
+        let leaving = false
+        try {
+          onCheckoutCreated?.({ target: url })
+          if (tab) tab.location.href = url
+          else if (onNavigate) onNavigate(url)
+          else {
+            window.location.assign(url)
+            leaving = true // stays pending and locked while the browser leaves
+          }
+        } finally {
+          // Even when a callback throws, the button must not stay locked.
+          if (!leaving) {
+            locked.current = false
+            checkout.reset()
+          }
+        }
       },
       (error: CheckoutError) => {
         locked.current = false
         tab?.close()
-        if (error.kind !== 'aborted') onError?.(error)
+        if (error.kind !== 'aborted') latest.current.onError?.(error)
       },
     )
   }
@@ -214,7 +231,11 @@ function Control({
     onClick?.(event)
     if (event.defaultPrevented) return
     if (!actionable) return event.preventDefault()
-    if (checkout) return startCheckout()
+    if (checkout) {
+      // An asChild link must not navigate on its own while the session is created.
+      event.preventDefault()
+      return startCheckout(checkout)
+    }
     // Guest link: hand a plain same-tab click to the router; modified clicks stay native.
     if (onNavigate && href && target !== '_blank' && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && event.button === 0) {
       event.preventDefault()
@@ -231,38 +252,48 @@ function Control({
     label = when ? labels.opensAt(when) : labels.notYetOpen
   } else label = labels.reasons[state]
 
-  const message = state === 'pending' ? labels.pending : checkoutError ? labels.errors[checkoutError.kind] : ''
+  const child = asChild && isValidElement<{ children?: ReactNode }>(children) ? children : null
+  // Custom content may not say why the button is disabled, so the reason goes in its description.
+  const showsLabel = child ? child.props.children == null : children == null
+  const message =
+    state === 'pending' ? labels.pending : checkoutError ? labels.errors[checkoutError.kind] : !actionable && !showsLabel ? label : ''
   const content = typeof children === 'function' ? children({ state, bookability }) : (children ?? label)
-  const Tag = checkout ? 'button' : 'a'
-  const controlProps = {
+  // What the element really is: ours, or the broker's own when it is a plain <a> or <button>.
+  const element = child ? (typeof child.type === 'string' ? child.type : null) : checkout ? 'button' : 'a'
+  const controlProps: Record<string, unknown> = {
     ...native,
-    ref: forwardedRef,
     className: clsx('obb-button', className),
     'data-state': state,
     'aria-disabled': actionable ? undefined : true,
     'aria-busy': state === 'pending' ? true : undefined,
     'aria-describedby': clsx(native['aria-describedby'], message && state !== 'pending' && messageId) || undefined,
     onClick: handleClick,
-    ...(checkout
-      ? { type: 'button' }
-      : {
-          href,
-          target,
-          rel: rel ?? (target === '_blank' ? 'noopener noreferrer' : undefined),
-          // A link without href leaves the tab order; a disabled-looking one must stay focusable.
-          role: href ? undefined : 'link',
-          tabIndex: href ? native.tabIndex : (native.tabIndex ?? 0),
-        }),
+  }
+  if (element === 'button') controlProps.type = 'button'
+  if (!checkout) {
+    controlProps.href = href
+    controlProps.target = target
+    controlProps.rel = rel ?? (target === '_blank' ? 'noopener noreferrer' : undefined)
+  }
+  if (element === 'a' && !href) {
+    // A link without href leaves the tab order and its role; a disabled-looking one must stay focusable.
+    controlProps.role = checkout ? 'button' : 'link'
+    controlProps.tabIndex = native.tabIndex ?? 0
   }
 
-  const control = asChild && isValidElement(children) ? (
-    <Slot {...controlProps}>{withLabel(children as ReactElement<{ children?: ReactNode }>, label)}</Slot>
+  const Tag = checkout ? 'button' : 'a'
+  const control = child ? (
+    <Slot {...controlProps} slotRef={forwardedRef}>
+      {withLabel(child, label)}
+    </Slot>
   ) : (
-    <Tag {...(controlProps as HTMLAttributes<HTMLElement>)}>{content}</Tag>
+    <Tag ref={forwardedRef as Ref<never>} {...(controlProps as HTMLAttributes<HTMLElement>)}>
+      {content}
+    </Tag>
   )
 
   // The authenticated route announces progress and failure through a polite live region that is always present.
-  if (!checkout && !guestError) return control
+  if (!checkout && !message) return control
   return (
     <>
       {control}

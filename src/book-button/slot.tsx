@@ -17,29 +17,32 @@ const refIsProp = Number.parseInt(version, 10) >= 19
 
 /**
  * Renders its only child with the button's props merged in (the `asChild`
- * pattern): handlers run the child's first, classes are joined, refs are composed.
+ * pattern): handlers run the child's first (its `preventDefault` is honoured),
+ * classes and descriptions are joined, refs are composed, and the button's
+ * state attributes win. `slotRef` carries the ref, since React 18 strips `ref`
+ * from a function component's props.
  */
-export function Slot({ children, ref, ...slotProps }: Props & { children?: ReactNode; ref?: Ref<unknown> }) {
+export function Slot({ children, slotRef, ...slotProps }: Props & { children?: ReactNode; slotRef?: Ref<unknown> }) {
   const child = Children.only(children)
   if (!isValidElement(child)) return null
   const childProps = child.props as Props
   const childRef = (refIsProp ? childProps.ref : (child as unknown as { ref?: Ref<unknown> }).ref) as Ref<unknown> | undefined
-  const merged: Props = { ...slotProps, ...childProps }
+  const merged: Props = { ...childProps }
   for (const name in slotProps) {
     const slotValue = slotProps[name]
     const childValue = childProps[name]
-    if (/^on[A-Z]/.test(name) && typeof slotValue === 'function' && typeof childValue === 'function') {
+    if (slotValue === undefined) continue
+    if (typeof slotValue === 'function' && typeof childValue === 'function' && /^on[A-Z]/.test(name)) {
       merged[name] = (...args: unknown[]) => {
         childValue(...args)
         if (!(args[0] as { defaultPrevented?: boolean } | undefined)?.defaultPrevented) slotValue(...args)
       }
-    } else if (name === 'className') {
-      merged.className = clsx(slotValue as string, childValue as string)
-    } else if (name.startsWith('data-') || name.startsWith('aria-') || name === 'href' || name === 'role' || name === 'tabIndex') {
-      // The button's state wins: a child cannot claim to be bookable when it is not.
+    } else if (name === 'className' || name === 'aria-describedby') {
+      merged[name] = clsx(slotValue as string, childValue as string)
+    } else {
       merged[name] = slotValue
     }
   }
-  merged.ref = composeRefs(ref, childRef)
+  merged.ref = composeRefs(slotRef, childRef)
   return cloneElement(child as ReactElement<Props>, merged)
 }

@@ -16,11 +16,12 @@ export interface BookingConfig {
   checkoutBaseUrl?: string
   /**
    * Switches to the authenticated route: called for each checkout request, it
-   * returns (or resolves to) the bearer token of the broker's own login. Without it,
-   * buttons are plain guest links.
+   * returns (or resolves to) the bearer token of the broker's own login. Nothing
+   * (null or undefined) means "not signed in": the checkout fails as `unauthorized`
+   * and nothing is sent. Without it, buttons are plain guest links.
    * @defaultValue undefined (guest links)
    */
-  getAuthToken?: () => string | Promise<string>
+  getAuthToken?: () => string | null | undefined | Promise<string | null | undefined>
   /**
    * Where checkout sessions are created. Point it at the broker's backend running
    * `createCheckoutSessionHandler` from `openactive-book-button/server`, so imin's
@@ -30,11 +31,16 @@ export interface BookingConfig {
   endpoint?: string
   /** The header that carries the bearer token. @defaultValue 'Authorization' */
   authHeader?: string
-  /** The booker: the broker's customer id, or a Person with email, givenName and familyName. */
+  /**
+   * The booker: the broker's customer id, or a Person with email, givenName and
+   * familyName. Needed when posting to imin directly; a `./server` handler as
+   * `endpoint` replaces it with the signed-in customer.
+   * @defaultValue undefined
+   */
   customer?: Customer
-  /** The broker, as imin shows it on Checkout: `{ name, url }`. */
+  /** The broker, as imin shows it on Checkout: `{ name, url }`. @defaultValue undefined */
   broker?: Broker
-  /** Links back to the broker that Checkout shows. */
+  /** Links back to the broker that Checkout shows: `{ backToBroker?, backToBrokerUserProfile? }`. @defaultValue undefined */
   navigationLinks?: NavigationLinks
   /** Hosts, besides the checkout host, that a checkout session may send the browser to. @defaultValue [] */
   allowedTargetHosts?: readonly string[]

@@ -76,7 +76,12 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
           },
         )
       },
+      // The app's mutation defaults must not change checkout: no retry (each request creates a session),
+      // no waiting for an "online" signal, no throwing into error boundaries, nothing kept after unmount.
       retry: false,
+      networkMode: 'always',
+      throwOnError: false,
+      gcTime: 0,
     },
     queryClient,
   )

@@ -104,6 +104,99 @@ describe('given a bookable session in authenticated mode', () => {
   })
 })
 
+describe('given a broker’s own element or app settings', () => {
+  it('creates the session instead of following an asChild link’s own href', async () => {
+    const before = sandbox.requests.length
+    const onNavigate = vi.fn()
+    const clicks: boolean[] = []
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild onNavigate={onNavigate}>
+        <a href="/sessions/42" onClick={(event) => queueMicrotask(() => clicks.push(event.defaultPrevented))} />
+      </BookButton>,
+    )
+    // It acts as a button in authenticated mode, whatever element it is.
+    const link = screen.getByRole('button', { name: 'Book' })
+    expect(link).not.toHaveAttribute('type')
+    await userEvent.click(link)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    expect(clicks).toEqual([true])
+    expect(checkoutRequests(before)).toHaveLength(1)
+  })
+
+  it('ignores the app’s mutation defaults: offline mode and throwOnError', async () => {
+    const { onlineManager } = await import('@tanstack/react-query')
+    const appClient = new QueryClient({ defaultOptions: { mutations: { throwOnError: true, retry: 3, networkMode: 'online' } } })
+    const before = sandbox.requests.length
+    onlineManager.setOnline(false)
+    try {
+      render(
+        <QueryClientProvider client={appClient}>
+          <BookingProvider {...config()}>
+            <BookButton opportunity={scheduledSession({ identifier: 'sandbox:full' })} parent={sessionSeries()} />
+          </BookingProvider>
+        </QueryClientProvider>,
+      )
+      await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+      expect(await screen.findByRole('button', { name: 'Try again' })).toHaveAccessibleDescription('This is now full.')
+      expect(checkoutRequests(before)).toHaveLength(1)
+    } finally {
+      onlineManager.setOnline(true)
+    }
+  })
+
+  it('does not stay locked when a callback throws', async () => {
+    const errors: unknown[] = []
+    const onUnhandled = (reason: unknown) => errors.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton
+        opportunity={scheduledSession()}
+        parent={sessionSeries()}
+        onCheckoutCreated={() => {
+          throw new Error('analytics is down')
+        }}
+        onNavigate={onNavigate}
+      />,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(errors).toHaveLength(1))
+    process.off('unhandledRejection', onUnhandled)
+    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+  })
+
+  it('stays pending while the browser leaves, and recovers when it comes back from the page cache', async () => {
+    const { container } = renderWithProvider(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
+    // jsdom cannot navigate; it reports the attempt and stays, like a page kept in the browser's cache.
+    const jsdomErrors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(container.querySelector('button')).toHaveAttribute('data-state', 'pending'))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-busy', 'true')
+
+    act(() => {
+      const event = new Event('pageshow')
+      Object.defineProperty(event, 'persisted', { value: true })
+      window.dispatchEvent(event)
+    })
+    expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    jsdomErrors.mockRestore()
+  })
+
+  it('aborts its request when it unmounts, without reporting an error', async () => {
+    const onError = vi.fn()
+    const before = sandbox.requests.length
+    const { unmount } = renderWithProvider(
+      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:hang' })} parent={sessionSeries()} onError={onError} />,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
+    unmount()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(onError).not.toHaveBeenCalled()
+  })
+})
+
 describe('given a checkout that fails', () => {
   it.each([
     ['unavailable', 'sandbox:unavailable', 'This is no longer available to book.'],

@@ -119,6 +119,37 @@ describe('given a bookable session in guest mode', () => {
     expect(onNavigate).toHaveBeenCalledWith('https://checkout.example.com/v1/scheduled-sessions/a%2Fb')
   })
 
+  it('forwards its ref through asChild, on React 18 as on 19', () => {
+    const ref = createRef<HTMLElement>()
+    const ownRef = createRef<HTMLAnchorElement>()
+    renderButton(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild ref={ref}>
+        <a ref={ownRef} />
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(ref.current).toBe(link)
+    expect(ownRef.current).toBe(link)
+  })
+
+  it('keeps the asChild element’s own attributes, joining descriptions', () => {
+    render(
+      <>
+        <p id="hint">Pay at the door</p>
+        <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW}>
+          <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild aria-describedby="venue">
+            <a id="own-id" aria-describedby="hint" tabIndex={-1} />
+          </BookButton>
+        </BookingProvider>
+        <p id="venue">Leisure centre</p>
+      </>,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveAttribute('id', 'own-id')
+    expect(link).toHaveAttribute('tabindex', '-1')
+    expect(link).toHaveAccessibleDescription('Leisure centre Pay at the door')
+  })
+
   it('works outside a provider with the same props given directly', () => {
     render(<BookButton opportunity={scheduledSession({ identifier: 9 })} parent={sessionSeries()} checkoutBaseUrl="https://book.example.org/" now={NOW} />)
     expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('href', 'https://book.example.org/v1/scheduled-sessions/9')
@@ -175,6 +206,22 @@ describe('given an opportunity that is not bookable', () => {
     const control = screen.getByRole('button')
     expect(control).toHaveAttribute('data-state', state)
     expect(control).toHaveAttribute('aria-disabled', 'true')
+    await expectNoAxeViolations(container)
+  })
+
+  it('still says why when the content is the broker’s own', async () => {
+    const { container } = renderButton(
+      <>
+        <BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()}>
+          Book yoga
+        </BookButton>
+        <BookButton opportunity={scheduledSession({ eventStatus: 'EventCancelled' })} parent={sessionSeries()} asChild>
+          <a>Book pilates</a>
+        </BookButton>
+      </>,
+    )
+    expect(screen.getByRole('link', { name: 'Book yoga' })).toHaveAccessibleDescription('Full')
+    expect(screen.getByRole('link', { name: 'Book pilates' })).toHaveAccessibleDescription('Cancelled')
     await expectNoAxeViolations(container)
   })
 
