@@ -18,11 +18,21 @@ import {
 
 /** The customer's details, so the booker does not type them on Checkout. */
 export interface Person {
+  /** @defaultValue 'Person' (always sent as `Person`) */
   type?: 'Person'
+  /**
+   * The customer's email address; Checkout sends the confirmation there.
+   * @defaultValue none (required)
+   */
   email: string
+  /** @defaultValue none (required) */
   givenName: string
+  /** @defaultValue none (required) */
   familyName: string
-  /** The broker's own id for this customer. */
+  /**
+   * The broker's own id for this customer.
+   * @defaultValue undefined (not sent)
+   */
   identifier?: string | number
 }
 
@@ -31,30 +41,58 @@ export type Customer = string | Person
 
 /** The broker named on Checkout. */
 export interface Broker {
+  /** @defaultValue none (required) */
   name: string
-  /** The broker's home page. */
+  /**
+   * The broker's home page (an http(s) URL).
+   * @defaultValue none (required)
+   */
   url: string
 }
 
-/** The links Checkout shows back to the broker's site. */
+/** The links Checkout shows back to the broker's site (http(s) URLs). */
 export interface NavigationLinks {
+  /** @defaultValue undefined (no link) */
   backToBroker?: string
+  /** @defaultValue undefined (no link) */
   backToBrokerUserProfile?: string
 }
 
 export interface CheckoutSessionRequest {
-  /** A ScheduledSession or Slot, bare or as an RPDE item. */
+  /**
+   * A ScheduledSession or Slot, bare or as an RPDE item.
+   * @defaultValue none (required)
+   */
   opportunity: unknown
-  /** Its SessionSeries or FacilityUse (bare or an RPDE item); defaults to an embedded `superEvent`/`facilityUse`. */
+  /**
+   * Its SessionSeries or FacilityUse, bare or as an RPDE item.
+   * @defaultValue the embedded `superEvent`/`facilityUse`, when it is an object
+   */
   parent?: unknown
   /**
-   * Who is booking. Required when the endpoint is imin itself; the `./server`
-   * handler replaces it with the customer its `authorize` returns.
+   * Who is booking. Required when posting to Checkout itself (no `endpoint`
+   * option): without it, `invalid-request` and nothing is sent. Optional with
+   * an `endpoint`: the `./server` handler replaces it with the customer its
+   * `authorize` returns.
+   * @defaultValue undefined (only with `endpoint`)
    */
   customer?: Customer
+  /**
+   * The broker named on Checkout. The `./server` handler replaces it when its
+   * own `broker` option is set.
+   * @defaultValue none (required)
+   */
   broker: Broker
-  /** The Offer to book; defaults to the `publicAdult` offer, else the first of `offers`. */
+  /**
+   * The Offer to book.
+   * @defaultValue the `publicAdult` offer (the parent's, or a Slot's own), else the first of the Slot's or the parent's `offers`
+   */
   offerId?: string
+  /**
+   * The links back to the broker that Checkout shows. The `./server` handler
+   * replaces them when its own `navigationLinks` option is set.
+   * @defaultValue undefined (no links)
+   */
   navigationLinks?: NavigationLinks
 }
 

@@ -6,6 +6,15 @@ const isLocal = (url: URL) => url.hostname === 'localhost' || url.hostname === '
 export const isSecureUrl = (url: URL) =>
   (url.protocol === 'https:' || (url.protocol === 'http:' && isLocal(url))) && !url.username && !url.password
 
+/** Whether an endpoint (resolved against `base`, when given) is a secure URL; see isSecureUrl. */
+export function isSecureEndpoint(endpoint: unknown, base?: string): boolean {
+  try {
+    return isSecureUrl(new URL(endpoint as string, base))
+  } catch {
+    return false
+  }
+}
+
 /**
  * The checkout origin (`https://checkout.example.com`) from a bare host or an origin.
  * Anything more is refused rather than trimmed, since a wrong host would send

@@ -1,30 +1,63 @@
-import { checkoutBody, customerJson, parseCheckoutBody, type Broker, type Customer } from '../core/checkout-body.js'
+import { checkoutBody, customerJson, parseCheckoutBody, type Broker, type Customer, type NavigationLinks } from '../core/checkout-body.js'
 import { CheckoutError } from '../core/checkout-error.js'
 import { postCheckoutSession } from '../core/checkout-session.js'
-import { checkoutOrigin } from '../core/checkout-url.js'
+import { checkoutOrigin, isSecureEndpoint } from '../core/checkout-url.js'
 
 export interface CheckoutSessionHandlerOptions {
-  /** The broker's Checkout host or origin. */
+  /**
+   * The broker's Checkout host or origin.
+   * @defaultValue none (required)
+   */
   checkoutBaseUrl: string
-  /** imin's API key, sent upstream as `X-API-KEY` and never in a response. */
+  /**
+   * imin's API key, sent upstream as `X-API-KEY` and never in a response.
+   * @defaultValue none (required)
+   */
   apiKey: string
   /**
    * Who is booking, from the request's own sign-in (a session cookie, a bearer
    * token): a customer id or a Person. Return null, or throw, to answer 401.
    * Its answer replaces any customer the browser sent. Read headers and
    * cookies only: the handler reads the body afterwards.
+   * @defaultValue none (required: creating a handler without it throws)
    */
   authorize: (request: Request) => Customer | null | undefined | Promise<Customer | null | undefined>
   /**
    * The broker named on Checkout. When given, it replaces the browser's.
+   * Set it, and `navigationLinks`, on the server: otherwise a signed-in user
+   * can post any broker name and links, and Checkout would show them links to
+   * arbitrary sites under the broker's own checkout host.
+   * @defaultValue undefined (the broker the browser sent)
    */
   broker?: Broker
-  /** @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/` */
+  /**
+   * The links back to the broker that Checkout shows. When given, they replace
+   * the browser's (`{}` sends none). Set it together with `broker`, for the
+   * same reason.
+   * @defaultValue undefined (the links the browser sent)
+   */
+  navigationLinks?: NavigationLinks
+  /**
+   * imin's checkout sessions endpoint. Must be `https:` (`http:` only on
+   * localhost or 127.0.0.1), since the API key travels with every request:
+   * creating a handler with any other endpoint throws.
+   * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/`
+   */
   endpoint?: string
-  /** Further hosts imin's target may be on. */
+  /**
+   * Further hosts imin's target may be on.
+   * @defaultValue [] (only the checkout host)
+   */
   allowedTargetHosts?: readonly string[]
+  /**
+   * The fetch used to call imin, e.g. one with a proxy or instrumentation.
+   * @defaultValue globalThis.fetch
+   */
   fetch?: typeof fetch
-  /** @defaultValue 15000 */
+  /**
+   * How long to wait for imin, in milliseconds; then the handler answers 504.
+   * @defaultValue 15000
+   */
   timeoutMs?: number
 }
 
@@ -51,6 +84,9 @@ export function createCheckoutSessionHandler(options: CheckoutSessionHandlerOpti
   if (typeof apiKey !== 'string' || !apiKey.trim()) throw new TypeError('createCheckoutSessionHandler needs imin\'s apiKey.')
   const origin = checkoutOrigin(options.checkoutBaseUrl)
   const endpoint = options.endpoint ?? `${origin}/api/checkout-sessions/`
+  // The API key travels with every request: never in clear, never to a relative URL.
+  if (!isSecureEndpoint(endpoint))
+    throw new TypeError('createCheckoutSessionHandler: endpoint must be an https: URL (http: only on localhost or 127.0.0.1), without credentials.')
 
   return async (request) => {
     if (request.method !== 'POST')
@@ -77,7 +113,12 @@ export function createCheckoutSessionHandler(options: CheckoutSessionHandlerOpti
       const text = await request.text()
       if (text.length > MAX_BODY) return failure(413, 'PayloadTooLargeError', 'The body is too large.')
       const fields = parseCheckoutBody(JSON.parse(text))
-      body = checkoutBody({ ...fields, customer, broker: options.broker ?? fields.broker })
+      body = checkoutBody({
+        ...fields,
+        customer,
+        broker: options.broker ?? fields.broker,
+        navigationLinks: options.navigationLinks ?? fields.navigationLinks,
+      })
     } catch (error) {
       const detail = error instanceof CheckoutError ? error.message : 'The body is not JSON.'
       return failure(400, 'InvalidRequestError', detail)
@@ -87,13 +128,13 @@ export function createCheckoutSessionHandler(options: CheckoutSessionHandlerOpti
       const session = await postCheckoutSession(
         endpoint,
         body,
-        { 'X-API-KEY': apiKey },
+        ['X-API-KEY', '', () => apiKey],
         origin,
         { ...options, signal: request.signal },
-        apiKey,
       )
-      // Echo what was sent (as imin does) with only the checked target: nothing
-      // else from upstream reaches the browser.
+      // Echo what was sent (as imin does) with only the checked target and
+      // Location (both dropped if they repeat the key): nothing else from
+      // upstream reaches the browser.
       const checkout = { type: 'OrderAction', name: 'Checkout', target: session.target }
       return answer(201, { ...body, potentialAction: [checkout] }, session.location ? { Location: session.location } : {})
     } catch (error) {

@@ -173,6 +173,24 @@ describe('createCheckoutSession', () => {
       expect(error.kind).toBe('aborted')
     })
 
+    it('times out a token getter that never settles, sending nothing', async () => {
+      const error = await failure(
+        createCheckoutSession(request('a'), options({ getAuthToken: () => new Promise<string>(() => {}), timeoutMs: 50 })),
+      )
+      expect(error.kind).toBe('timeout')
+      expect(sandbox.requests).toHaveLength(0)
+    }, 2000)
+
+    it("is aborted when the caller's signal aborts while the token getter hangs, sending nothing", async () => {
+      const controller = new AbortController()
+      setTimeout(() => controller.abort(), 20)
+      const error = await failure(
+        createCheckoutSession(request('a'), options({ getAuthToken: () => new Promise<string>(() => {}), signal: controller.signal })),
+      )
+      expect(error.kind).toBe('aborted')
+      expect(sandbox.requests).toHaveLength(0)
+    }, 2000)
+
     it('sends nothing when the signal has already aborted', async () => {
       const error = await failure(createCheckoutSession(request('a'), options({ signal: AbortSignal.abort() })))
       expect(error.kind).toBe('aborted')
@@ -206,9 +224,44 @@ describe('createCheckoutSession', () => {
       const error = await failure(createCheckoutSession(request('sandbox:echo-credentials'), options()))
       expect(error).toMatchObject({ kind: 'http', status: 400, type: undefined, description: undefined })
     })
+
+    it('refuses a target that holds the token', async () => {
+      const error = await failure(createCheckoutSession(request('sandbox:echo-credentials-target'), options()))
+      expect(error).toMatchObject({ kind: 'unsafe-target', status: 201 })
+    })
+
+    it('drops a Location header that holds the token', async () => {
+      const session = await createCheckoutSession(request('sandbox:echo-credentials-location'), options())
+      expect(session.target).toMatch(`${sandbox.url}/checkout/`)
+      expect(session.location).toBeUndefined()
+      expect(JSON.stringify(session)).not.toContain(SANDBOX_TOKEN)
+    })
+  })
+
+  describe('given a token that is part of an error type', () => {
+    it.each([
+      ['sandbox:full', 'IsFull', 'full', 409],
+      ['sandbox:unavailable', 'Unavailable', 'unavailable', 400],
+    ])('still reports %s by its type, without repeating the type', async (identifier, token, kind, status) => {
+      const own = await startSandbox({ tokens: [token] })
+      try {
+        const error = await failure(createCheckoutSession(request(identifier), options({ checkoutBaseUrl: own.url, getAuthToken: () => token })))
+        expect(error).toMatchObject({ kind, status, type: undefined })
+        expect(errorText(error)).not.toContain(token)
+      } finally {
+        await own.close()
+      }
+    })
   })
 
   describe('given an invalid request', () => {
+    it('sends nothing without a customer when the endpoint is Checkout itself', async () => {
+      const error = await failure(createCheckoutSession(request('a', { customer: undefined }), options()))
+      expect(error.kind).toBe('invalid-request')
+      expect(error.message).toMatch(/customer/)
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
     it('sends nothing', async () => {
       const error = await failure(createCheckoutSession(request('a', { customer: { ...person, email: 'nope' } }), options()))
       expect(error.kind).toBe('invalid-request')

@@ -17,26 +17,28 @@
  *
  * Magic identifiers (`orderedItem.orderedItem.identifier`), checked after the credentials:
  *
- * | Identifier                 | Answer                                                                  |
- * | -------------------------- | ----------------------------------------------------------------------- |
- * | `sandbox:unavailable`      | 400 `UnavailableOpportunityError` (as imin)                             |
- * | `sandbox:not-bookable`     | 409 `OpportunityOfferPairNotBookableError` (as OpenActive)              |
- * | `sandbox:full`             | 409 `OpportunityIsFullError`                                            |
- * | `sandbox:forbidden`        | 403 `ForbiddenError`                                                    |
- * | `sandbox:500`              | 500 `InternalServerError`                                               |
- * | `sandbox:hang`             | never answers (until `close()`)                                         |
- * | `sandbox:slow`             | succeeds after `slowMs` (default 1000 ms): for pending states            |
- * | `sandbox:close`            | destroys the connection without answering                               |
- * | `sandbox:redirect`         | 307 to `/api/checkout-sessions/?redirected` (which would re-POST)        |
- * | `sandbox:not-json`         | 201 with an HTML body                                                   |
- * | `sandbox:no-target`        | 201 with no `potentialAction`                                           |
- * | `sandbox:hostile-target`   | 201, target `javascript:alert(1)`                                       |
- * | `sandbox:data-target`      | 201, target `data:text/html,<script>alert(1)</script>`                  |
- * | `sandbox:relative-target`  | 201, target `/checkout/relative`                                        |
- * | `sandbox:other-host-target`| 201, target `https://evil.example/checkout/1`                           |
- * | `sandbox:many-actions`     | 201 with a ViewAction, an OrderAction `Other`, then the `Checkout` one  |
- * | `sandbox:unnamed-action`   | 201 with a ViewAction (to evil.example), then an unnamed OrderAction    |
- * | `sandbox:echo-credentials` | 400 whose `description` and `type` repeat the credentials it was sent    |
+ * | Identifier                          | Answer                                                                 |
+ * | ----------------------------------- | ---------------------------------------------------------------------- |
+ * | `sandbox:unavailable`               | 400 `UnavailableOpportunityError` (as imin)                            |
+ * | `sandbox:not-bookable`              | 409 `OpportunityOfferPairNotBookableError` (as OpenActive)             |
+ * | `sandbox:full`                      | 409 `OpportunityIsFullError`                                           |
+ * | `sandbox:forbidden`                 | 403 `ForbiddenError`                                                   |
+ * | `sandbox:500`                       | 500 `InternalServerError`                                              |
+ * | `sandbox:hang`                      | never answers (until `close()`)                                        |
+ * | `sandbox:slow`                      | succeeds after `slowMs` (default 1000 ms): for pending states          |
+ * | `sandbox:close`                     | destroys the connection without answering                              |
+ * | `sandbox:redirect`                  | 307 to `/api/checkout-sessions/?redirected` (which would re-POST)      |
+ * | `sandbox:not-json`                  | 201 with an HTML body                                                  |
+ * | `sandbox:no-target`                 | 201 with no `potentialAction`                                          |
+ * | `sandbox:hostile-target`            | 201, target `javascript:alert(1)`                                      |
+ * | `sandbox:data-target`               | 201, target `data:text/html,<script>alert(1)</script>`                 |
+ * | `sandbox:relative-target`           | 201, target `/checkout/relative`                                       |
+ * | `sandbox:other-host-target`         | 201, target `https://evil.example/checkout/1`                          |
+ * | `sandbox:many-actions`              | 201 with a ViewAction, an OrderAction `Other`, then the `Checkout` one |
+ * | `sandbox:unnamed-action`            | 201 with a ViewAction (to evil.example), then an unnamed OrderAction   |
+ * | `sandbox:echo-credentials`          | 400 whose `description` and `type` repeat the credentials it was sent  |
+ * | `sandbox:echo-credentials-target`   | 201, the target's query repeats the credentials                        |
+ * | `sandbox:echo-credentials-location` | 201, the `Location` header's query repeats the credentials             |
  *
  * Every response carries `Access-Control-Allow-Origin: *` (allowing `Authorization`,
  * `Content-Type` and `X-API-KEY`, exposing `Location`), since browser tests call it
@@ -229,6 +231,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       case 'sandbox:other-host-target':
         target = 'https://evil.example/checkout/1'
         break
+      case 'sandbox:echo-credentials-target':
+        target += `?credential=${credential}`
+        break
     }
     if (unavailable.has(key))
       return error(response, 400, 'UnavailableOpportunityError', 'This opportunity is not available to book.')
@@ -238,7 +243,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (key === 'sandbox:many-actions') actions = [view, { type: 'OrderAction', name: 'Other', target: `${own}/other` }, ...actions!]
     if (key === 'sandbox:unnamed-action') actions = [view, { '@type': 'OrderAction', target }]
     const created = actions ? { ...body, potentialAction: actions } : body
-    json(response, 201, created, { Location: `${own}/api/checkout-sessions/${id}` })
+    const echo = key === 'sandbox:echo-credentials-location' ? `?credential=${credential}` : ''
+    json(response, 201, created, { Location: `${own}/api/checkout-sessions/${id}${echo}` })
   }
 
   function guestPage(response: ServerResponse, type: string, segment: string) {

@@ -70,6 +70,28 @@ describe('createCheckoutSessionHandler', () => {
       expect(thrown).toBeInstanceOf(CheckoutError)
       expect(errorText(thrown)).not.toContain(SANDBOX_API_KEY)
     })
+
+    it.each([
+      ['plain http off localhost', 'http://imin.example/api/checkout-sessions/'],
+      ['relative', '/api/checkout-sessions/'],
+      ['with credentials', 'https://user:pass@imin.example/api/checkout-sessions/'],
+      ['not a URL', 'https://'],
+    ])('refuses an endpoint %s, which would expose the key', (_, endpoint) => {
+      let thrown: unknown
+      try {
+        handler({ endpoint })
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(Error)
+      expect((thrown as Error).message).toMatch(/endpoint must be an https: URL/)
+      expect(errorText(thrown)).not.toContain(SANDBOX_API_KEY)
+    })
+
+    it('accepts an https endpoint, and http on localhost', () => {
+      expect(() => handler({ endpoint: 'https://imin.example/api/checkout-sessions/' })).not.toThrow()
+      expect(() => handler({ endpoint: 'http://localhost:4010/api/checkout-sessions/' })).not.toThrow()
+    })
   })
 
   describe('given a request it refuses before going upstream', () => {
@@ -164,6 +186,48 @@ describe('createCheckoutSessionHandler', () => {
         url: 'https://real.example/',
       })
     })
+
+    const hostile = () =>
+      requestBody(
+        request('a', {
+          broker: { name: 'Evil', url: 'https://evil.example/' },
+          navigationLinks: { backToBroker: 'https://evil.example/back', backToBrokerUserProfile: 'https://evil.example/me' },
+        }),
+      )
+    const sent = () => JSON.parse(sandbox.requests[0]!.body) as Record<string, Record<string, unknown>>
+
+    it("replaces the browser's navigation links with its own", async () => {
+      const navigationLinks = { backToBroker: 'https://real.example/' }
+      const { status } = await call(handler({ navigationLinks }), post(hostile()))
+      expect(status).toBe(201)
+      expect(sent()['imin:navigationLinks']).toEqual([
+        { type: 'WebPage', name: 'Back to Broker', 'imin:linkType': 'https://imin.co/BackToBrokerLink', url: 'https://real.example/' },
+      ])
+      expect(sandbox.requests[0]!.body).toContain('"name":"Evil"')
+    })
+
+    it('sends none of the browser\'s broker or links when both are configured, even with no links', async () => {
+      const { status } = await call(
+        handler({ broker: { name: 'Real Broker', url: 'https://real.example/' }, navigationLinks: {} }),
+        post(hostile()),
+      )
+      expect(status).toBe(201)
+      expect(sent()['imin:navigationLinks']).toBeUndefined()
+      expect(sent()['imin:initialOrder']!.broker).toEqual({ type: 'Organization', name: 'Real Broker', url: 'https://real.example/' })
+      expect(sandbox.requests[0]!.body).not.toContain('evil.example')
+    })
+
+    it("forwards the browser's links when none are configured", async () => {
+      await call(handler(), post(hostile()))
+      expect(sandbox.requests[0]!.body).toContain('https://evil.example/back')
+    })
+
+    it('drops a Location header that holds the API key', async () => {
+      const { status, headers, json } = await call(handler(), post(browserBody('sandbox:echo-credentials-location')))
+      expect(status).toBe(201)
+      expect(headers.get('Location')).toBeNull()
+      expect(json.potentialAction).toEqual([expect.objectContaining({ target: expect.stringMatching(`${sandbox.url}/checkout/`) })])
+    })
   })
 
   describe('given Checkout refuses or fails', () => {
@@ -179,6 +243,7 @@ describe('createCheckoutSessionHandler', () => {
       ['sandbox:hostile-target', 502, 'BadGatewayError'],
       ['sandbox:other-host-target', 502, 'BadGatewayError'],
       ['sandbox:echo-credentials', 400, 'HttpError'],
+      ['sandbox:echo-credentials-target', 502, 'BadGatewayError'],
     ])('%s answers %i %s', async (identifier, status, type) => {
       const response = await call(handler(), post(browserBody(identifier)))
       expect(response.status).toBe(status)
