@@ -258,8 +258,9 @@ function Control({
   const message =
     state === 'pending' ? labels.pending : checkoutError ? labels.errors[checkoutError.kind] : !actionable && !showsLabel ? label : ''
   const content = typeof children === 'function' ? children({ state, bookability }) : (children ?? label)
-  // What the element really is: ours, or the broker's own when it is a plain <a> or <button>.
-  const element = child ? (typeof child.type === 'string' ? child.type : null) : checkout ? 'button' : 'a'
+  // What the element is: a plain asChild element says; a component is taken to render what the mode
+  // needs (a link for guests, a button for the authenticated route), as ours does.
+  const element = child && typeof child.type === 'string' ? child.type : checkout ? 'button' : 'a'
   const controlProps: Record<string, unknown> = {
     ...native,
     className: clsx('obb-button', className),
