@@ -13,7 +13,7 @@ import {
   type Ref,
 } from 'react'
 import type { Bookability, BookabilityReason } from '../core/bookability.js'
-import type { CheckoutError } from '../core/checkout-error.js'
+import { CheckoutError } from '../core/checkout-error.js'
 import { guestCheckoutUrl } from '../core/guest-checkout.js'
 import { configNames, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
 import { resolveLabels } from '../labels/labels.js'
@@ -149,7 +149,7 @@ function Control({
     try {
       href = guestCheckoutUrl(opportunity, { checkoutBaseUrl: config.checkoutBaseUrl as string, slotPath: config.slotPath })
     } catch (error) {
-      guestError = error as CheckoutError
+      guestError = error instanceof CheckoutError ? error : new CheckoutError('invalid-request')
     }
   }
   const checkoutError = guestError ?? checkout?.error ?? null

@@ -264,6 +264,21 @@ describe('given a guest link that cannot be built', () => {
   })
 })
 
+describe('given hostile data', () => {
+  it('shows an error state when reading the opportunity throws, instead of breaking the page', () => {
+    const opportunity = scheduledSession()
+    Object.defineProperty(opportunity, 'identifier', {
+      get() {
+        throw new Error('a proxy that refuses')
+      },
+    })
+    renderButton(<BookButton opportunity={opportunity} parent={sessionSeries()} />)
+    const control = screen.getByRole('link', { name: 'Book' })
+    expect(control).toHaveAttribute('data-state', 'error')
+    expect(control).toHaveAccessibleDescription('This booking link is not set up correctly.')
+  })
+})
+
 describe('given live time', () => {
   afterEach(() => vi.useRealTimers())
 
