@@ -183,16 +183,27 @@ describe('given a broker’s own element or app settings', () => {
     jsdomErrors.mockRestore()
   })
 
-  it('aborts its request when it unmounts, without reporting an error', async () => {
+  it('aborts its request when it unmounts: nothing is reported and nothing navigates', async () => {
     const onError = vi.fn()
+    const onCheckoutCreated = vi.fn()
+    const onNavigate = vi.fn()
     const before = sandbox.requests.length
     const { unmount } = renderWithProvider(
-      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:hang' })} parent={sessionSeries()} onError={onError} />,
+      <BookButton
+        opportunity={scheduledSession({ identifier: 'sandbox:slow' })}
+        parent={sessionSeries()}
+        onError={onError}
+        onCheckoutCreated={onCheckoutCreated}
+        onNavigate={onNavigate}
+      />,
     )
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
     unmount()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Past the sandbox's slow answer (300 ms): a request left running would have created a session by now.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(onCheckoutCreated).not.toHaveBeenCalled()
+    expect(onNavigate).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()
   })
 })
