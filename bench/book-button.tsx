@@ -7,7 +7,7 @@ import { JSDOM } from 'jsdom'
 import { median, printTable, time } from './measure.js'
 
 const COUNT = 1_000
-const ROUNDS = 15
+const ROUNDS = 25
 const NOW = Date.parse('2027-03-08T09:00:00Z')
 
 export async function run(): Promise<void> {
@@ -70,19 +70,17 @@ export async function run(): Promise<void> {
       h('ul', null, sessions.map(({ opportunity }, index) => h('li', { key: index }, h(BookButton, { opportunity, parent })))),
     )
 
-  const measure = (tree: () => ReturnType<typeof h>) => {
-    const samples: number[] = []
-    for (let round = 0; round < ROUNDS + 3; round++) {
-      const { ms, unmount } = mount(tree())
+  // Rounds alternate between the three trees, so that garbage collection and CPU noise fall on all of them alike.
+  const trees = { links: plainLinks, fixed: () => buttons(NOW), live: () => buttons() }
+  const samples: Record<keyof typeof trees, number[]> = { links: [], fixed: [], live: [] }
+  for (let round = 0; round < ROUNDS + 3; round++) {
+    for (const name of Object.keys(trees) as (keyof typeof trees)[]) {
+      const { ms, unmount } = mount(trees[name]())
       unmount()
-      if (round >= 3) samples.push(ms) // the first rounds warm up the JIT
+      if (round >= 3) samples[name].push(ms) // the first rounds warm up the JIT
     }
-    return median(samples)
   }
-
-  const linksMs = measure(plainLinks)
-  const buttonsMs = measure(() => buttons(NOW))
-  const liveMs = measure(() => buttons())
+  const [linksMs, buttonsMs, liveMs] = [median(samples.links), median(samples.fixed), median(samples.live)]
 
   const live = mount(buttons())
   const timers = pending.size

@@ -17,7 +17,7 @@ import { CheckoutError } from '../core/checkout-error.js'
 import { guestCheckoutUrl } from '../core/guest-checkout.js'
 import { configNames, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
 import { resolveLabels } from '../labels/labels.js'
-import { useBookability, useHydrated } from '../use-bookability/use-bookability.js'
+import { useLiveBookability } from '../use-bookability/use-bookability.js'
 import { useCheckout, type UseCheckoutResult } from '../use-checkout/use-checkout.js'
 import { Slot } from './slot.js'
 
@@ -137,8 +137,7 @@ function Control({
   forwardedRef,
   ...native
 }: ControlProps & { checkout: UseCheckoutResult | null; forwardedRef: Ref<HTMLElement> }) {
-  const bookability = useBookability(opportunity, parent, { now: config.now, flagProperty: config.flagProperty })
-  const hydrated = useHydrated()
+  const { bookability, hydrated } = useLiveBookability(opportunity, parent, config.now, config.flagProperty)
   const messageId = useId()
   const locked = useRef(false)
   const labels = resolveLabels(config.labels)
@@ -162,8 +161,12 @@ function Control({
         ? 'pending'
         : 'bookable'
 
+  // After each render: remember the latest callbacks (a request may outlive the render that started it)
+  // and report a changed state. One effect for both, since a page renders buttons by the thousand.
   const previousState = useRef(state)
+  const latest = useRef({ onCheckoutCreated, onNavigate, onError })
   useEffect(() => {
+    latest.current = { onCheckoutCreated, onNavigate, onError }
     if (previousState.current === state) return
     previousState.current = state
     onStateChange?.(state, bookability)
@@ -182,12 +185,6 @@ function Control({
     window.addEventListener('pageshow', onPageShow)
     return () => window.removeEventListener('pageshow', onPageShow)
   }, [navigatingAway, reset])
-
-  // Callbacks as of the latest render: a request may outlive the render that started it.
-  const latest = useRef({ onCheckoutCreated, onNavigate, onError })
-  useEffect(() => {
-    latest.current = { onCheckoutCreated, onNavigate, onError }
-  })
 
   if (!bookability.bookable && unbookable === 'hide') return null
 

@@ -4,7 +4,7 @@ import { clsx } from 'clsx'
 type Props = Record<string, unknown>
 
 /** Sets several refs from one, so both the button and the caller see the element. */
-export function composeRefs<T>(...refs: (Ref<T> | undefined)[]): (node: T | null) => void {
+function composeRefs<T>(...refs: (Ref<T> | undefined)[]): (node: T | null) => void {
   return (node) => {
     for (const ref of refs) {
       if (typeof ref === 'function') ref(node)

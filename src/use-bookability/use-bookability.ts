@@ -37,8 +37,21 @@ export function useHydrated(): boolean {
  */
 export function useBookability(opportunity: unknown, parent: unknown, options?: UseBookabilityOptions): Bookability {
   const config = useBookingConfig()
-  const fixedNow = options?.now ?? config.now
-  const flagProperty = options?.flagProperty ?? config.flagProperty
+  return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty).bookability
+}
+
+/**
+ * The work behind useBookability, for components that already hold the
+ * configuration: it also says whether the component has hydrated, so a button
+ * asks React once, not twice.
+ * @internal
+ */
+export function useLiveBookability(
+  opportunity: unknown,
+  parent: unknown,
+  fixedNow: Date | number | undefined,
+  flagProperty: string | undefined,
+): { bookability: Bookability; hydrated: boolean } {
   const [firstRenderAt] = useState(Date.now)
   const hydrated = useHydrated()
   const [, refresh] = useReducer((count: number) => count + 1, 0)
@@ -52,5 +65,5 @@ export function useBookability(opportunity: unknown, parent: unknown, options?: 
   const changeAt = fixedNow === undefined && hydrated ? (bookability.nextChangeAt?.getTime() ?? null) : null
   useEffect(() => (changeAt === null ? undefined : subscribeAt(changeAt, refresh)), [changeAt])
 
-  return bookability
+  return { bookability, hydrated }
 }
