@@ -3,7 +3,7 @@
  * by `data['@id']` (which knows nothing of RPDE versions, deletions or courts).
  * Run: npx tsx -e "import('./bench/parent-index.ts').then(m => m.run())"
  */
-import { createParentIndex } from '../src/core/parent-index.js'
+import { createParentIndex } from '../src/core/rules/parent-index.js'
 import { generateFirehose, type RpdeItem } from '../stories/data/generate-firehose.js'
 
 const PARENTS = 100_000

@@ -12,9 +12,9 @@ import {
   type ReactNode,
   type Ref,
 } from 'react'
-import type { Bookability, BookabilityReason } from '../core/bookability.js'
-import { CheckoutError } from '../core/checkout-error.js'
-import { guestCheckoutUrl } from '../core/guest-checkout.js'
+import type { Bookability, BookabilityReason } from '../core/rules/bookability.js'
+import { CheckoutError } from '../core/checkout/checkout-error.js'
+import { guestCheckoutUrl } from '../core/checkout/guest-checkout.js'
 import { configNames, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
 import { resolveLabels } from '../labels/labels.js'
 import { useLiveBookability } from '../use-bookability/use-bookability.js'

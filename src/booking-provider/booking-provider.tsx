@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
-import type { Customer, NavigationLinks, Broker } from '../core/checkout-session.js'
+import type { Customer, NavigationLinks, Broker } from '../core/checkout/checkout-session.js'
 import type { BookButtonLabelsInput } from '../labels/labels.js'
 
 /**

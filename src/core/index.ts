@@ -3,13 +3,13 @@
  * No React, no DOM access at import time: runs in browsers, Node, workers and
  * React Server Components.
  */
-export { evaluateBookability, BOOKABILITY_REASONS } from './bookability.js'
-export type { Bookability, BookabilityReason, BookabilityState, EvaluateOptions } from './bookability.js'
-export { createParentIndex } from './parent-index.js'
-export type { ParentIndex } from './parent-index.js'
-export { guestCheckoutUrl } from './guest-checkout.js'
-export type { GuestCheckoutOptions } from './guest-checkout.js'
-export { createCheckoutSession } from './checkout-session.js'
+export { evaluateBookability, BOOKABILITY_REASONS } from './rules/bookability.js'
+export type { Bookability, BookabilityReason, BookabilityState, EvaluateOptions } from './rules/bookability.js'
+export { createParentIndex } from './rules/parent-index.js'
+export type { ParentIndex } from './rules/parent-index.js'
+export { guestCheckoutUrl } from './checkout/guest-checkout.js'
+export type { GuestCheckoutOptions } from './checkout/guest-checkout.js'
+export { createCheckoutSession } from './checkout/checkout-session.js'
 export type {
   Broker,
   CheckoutSession,
@@ -18,7 +18,7 @@ export type {
   Customer,
   NavigationLinks,
   Person,
-} from './checkout-session.js'
-export { CheckoutError } from './checkout-error.js'
-export type { CheckoutErrorKind } from './checkout-error.js'
-export type { JsonObject, OpportunityType } from './opportunity.js'
+} from './checkout/checkout-session.js'
+export { CheckoutError } from './checkout/checkout-error.js'
+export type { CheckoutErrorKind } from './checkout/checkout-error.js'
+export type { JsonObject, OpportunityType } from './rules/opportunity.js'

@@ -1,5 +1,5 @@
-import type { BookabilityReason } from '../core/bookability.js'
-import type { CheckoutErrorKind } from '../core/checkout-error.js'
+import type { BookabilityReason } from '../core/rules/bookability.js'
+import type { CheckoutErrorKind } from '../core/checkout/checkout-error.js'
 
 /**
  * Every string the button shows. English is the default; pass a whole set

@@ -1,7 +1,7 @@
-import { checkoutBody, customerJson, parseCheckoutBody, type Broker, type Customer, type NavigationLinks } from '../core/checkout-body.js'
-import { CheckoutError } from '../core/checkout-error.js'
-import { postCheckoutSession } from '../core/checkout-session.js'
-import { checkoutOrigin, isSecureEndpoint } from '../core/checkout-url.js'
+import { checkoutBody, customerJson, parseCheckoutBody, type Broker, type Customer, type NavigationLinks } from '../core/checkout/checkout-body.js'
+import { CheckoutError } from '../core/checkout/checkout-error.js'
+import { postCheckoutSession } from '../core/checkout/checkout-session.js'
+import { checkoutOrigin, isSecureEndpoint } from '../core/checkout/checkout-url.js'
 
 export interface CheckoutSessionHandlerOptions {
   /**

@@ -5,6 +5,6 @@
  */
 export { createCheckoutSessionHandler } from './checkout-session-handler.js'
 export type { CheckoutSessionHandlerOptions } from './checkout-session-handler.js'
-export { CheckoutError } from '../core/checkout-error.js'
-export type { CheckoutErrorKind } from '../core/checkout-error.js'
-export type { Broker, Customer, NavigationLinks, Person } from '../core/checkout-body.js'
+export { CheckoutError } from '../core/checkout/checkout-error.js'
+export type { CheckoutErrorKind } from '../core/checkout/checkout-error.js'
+export type { Broker, Customer, NavigationLinks, Person } from '../core/checkout/checkout-body.js'

@@ -1,5 +1,5 @@
 import { useEffect, useReducer, useState, useSyncExternalStore } from 'react'
-import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/bookability.js'
+import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/rules/bookability.js'
 import { useBookingConfig } from '../booking-provider/booking-provider.js'
 import { subscribeAt } from './shared-clock.js'
 

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useRef } from 'react'
-import { CheckoutError } from '../core/checkout-error.js'
-import { createCheckoutSession, type CheckoutSession, type Customer } from '../core/checkout-session.js'
+import { CheckoutError } from '../core/checkout/checkout-error.js'
+import { createCheckoutSession, type CheckoutSession, type Customer } from '../core/checkout/checkout-session.js'
 import { useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
 
 /** What to book: the opportunity and its parent, as the Firehose gives them. */

@@ -2,8 +2,8 @@
  * The bundled sample Firehose, for stories: load it, or join each child to its parent
  * as a broker's listing page would.
  */
-import { createParentIndex } from '../../src/core/parent-index.js'
-import type { JsonObject } from '../../src/core/opportunity.js'
+import { createParentIndex } from '../../src/core/rules/parent-index.js'
+import type { JsonObject } from '../../src/core/rules/opportunity.js'
 import firehose from './firehose.json'
 import type { FirehoseSample, RpdeItem } from './generate-firehose.js'
 

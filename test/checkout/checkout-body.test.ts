@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkoutBody, parseCheckoutBody, requestBody } from '../../src/core/checkout-body.js'
+import { checkoutBody, parseCheckoutBody, requestBody } from '../../src/core/checkout/checkout-body.js'
 import { CheckoutError } from '../../src/core/index.js'
 import { broker, expectedBody, person, request, scheduledSession, series } from './fixtures.js'
 

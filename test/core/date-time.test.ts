@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
-import { daysInMonth, parseDateTime, utc } from '../../src/core/date-time.js'
+import { daysInMonth, parseDateTime, utc } from '../../src/core/rules/date-time.js'
 
 describe('parseDateTime', () => {
   describe('given a valid RPDE date-time', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { DateTime, FixedOffsetZone, Duration as LuxonDuration } from 'luxon'
-import { parseDateTime } from '../../src/core/date-time.js'
-import { parseDuration, subtractDuration } from '../../src/core/duration.js'
+import { parseDateTime } from '../../src/core/rules/date-time.js'
+import { parseDuration, subtractDuration } from '../../src/core/rules/duration.js'
 
 const HOUR = 36e5
 const DAY = 24 * HOUR

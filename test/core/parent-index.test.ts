@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createParentIndex } from '../../src/core/parent-index.js'
+import { createParentIndex } from '../../src/core/rules/parent-index.js'
 
 const SERIES_ID = 'https://firehose.imin.co/firehose/session-series/acme-SessionSeries-101'
 const FACILITY_ID = 'https://firehose.imin.co/firehose/facility-uses/acme-FacilityUse-BADMINTON'

@@ -3,7 +3,7 @@ import { CheckoutError, createCheckoutSession } from '../../src/core/index.js'
 import { createCheckoutSessionHandler, type CheckoutSessionHandlerOptions } from '../../src/server/index.js'
 import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server.js'
 import { errorText, expectedBody, person, request } from '../checkout/fixtures.js'
-import { requestBody } from '../../src/core/checkout-body.js'
+import { requestBody } from '../../src/core/checkout/checkout-body.js'
 import { serve } from './node-adapter.js'
 
 const serverPerson = { type: 'Person' as const, email: 'signed-in@example.com', givenName: 'Sam', familyName: 'Signed' }

@@ -14,7 +14,7 @@ import {
   DELETED,
   type JsonObject,
   type OpportunityType,
-} from './opportunity.js'
+} from '../rules/opportunity.js'
 
 /** The customer's details, so the booker does not type them on Checkout. */
 export interface Person {

@@ -1,7 +1,7 @@
 import { requestBody, type CheckoutSessionRequest } from './checkout-body.js'
 import { CheckoutError } from './checkout-error.js'
 import { checkoutOrigin, isSecureEndpoint, safeTarget } from './checkout-url.js'
-import { isObject, readType, type JsonObject } from './opportunity.js'
+import { isObject, readType, type JsonObject } from '../rules/opportunity.js'
 
 export type { Broker, CheckoutSessionRequest, Customer, NavigationLinks, Person } from './checkout-body.js'
 
