@@ -2,6 +2,10 @@
  * One clock for every mounted hook: each subscriber names the instant it cares
  * about, and a single timer waits for the earliest. A page of 1,000 buttons
  * holds at most one pending timer.
+ *
+ * Timers do not count the time a machine sleeps, so the clock never waits
+ * longer than a minute at once, and it looks again as soon as the page is
+ * shown, made visible or focused after a sleep.
  */
 
 interface Subscriber {
@@ -9,22 +13,30 @@ interface Subscriber {
   notify: () => void
 }
 
-// Browsers and Node run a longer timeout at once, so wait in steps of at most this.
-const LONGEST_TIMEOUT = 2 ** 31 - 1
+/** The longest single wait: how far a sleeping tab can fall behind once it runs again. */
+export const LONGEST_WAIT_MS = 60_000
+
+/** Events that follow a sleep or a hidden tab: the clock re-checks on each. */
+const WAKE_EVENTS = ['visibilitychange', 'pageshow', 'focus'] as const
 
 const subscribers = new Set<Subscriber>()
 let timer: ReturnType<typeof setTimeout> | undefined
 let timerAt = Infinity
+let listening = false
 
 /** Calls `notify` once, when the clock reaches `at` (epoch ms). Returns the unsubscribe function. */
 export function subscribeAt(at: number, notify: () => void): () => void {
   const subscriber = { at, notify }
   subscribers.add(subscriber)
+  listenForWake(true)
   if (at < timerAt) schedule(at)
   return () => {
     subscribers.delete(subscriber)
     // The timer is left to fire: it then finds nothing due and waits for the next earliest.
-    if (subscribers.size === 0) schedule(Infinity)
+    if (subscribers.size === 0) {
+      schedule(Infinity)
+      listenForWake(false)
+    }
   }
 }
 
@@ -32,7 +44,7 @@ function schedule(at: number) {
   if (timer !== undefined) clearTimeout(timer)
   timer = undefined
   timerAt = at
-  if (at !== Infinity) timer = setTimeout(tick, Math.min(Math.max(at - Date.now(), 0), LONGEST_TIMEOUT))
+  if (at !== Infinity) timer = setTimeout(tick, Math.min(Math.max(at - Date.now(), 0), LONGEST_WAIT_MS))
 }
 
 function tick() {
@@ -49,4 +61,19 @@ function tick() {
   }
   // Timers may fire a little early, or after a capped wait: waiting again covers both.
   schedule(next)
+  if (subscribers.size === 0) listenForWake(false)
+}
+
+function onWake() {
+  if (document.visibilityState !== 'hidden') tick()
+}
+
+function listenForWake(on: boolean) {
+  if (on === listening || typeof window === 'undefined') return
+  listening = on
+  for (const type of WAKE_EVENTS) {
+    const target = type === 'visibilitychange' ? document : window
+    if (on) target.addEventListener(type, onWake)
+    else target.removeEventListener(type, onWake)
+  }
 }

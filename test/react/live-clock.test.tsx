@@ -1,0 +1,63 @@
+import { act, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { BookButton, BookingProvider } from '../../src/index.js'
+import { DAY, HOUR, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
+
+// Opens one hour after NOW: the window is P7D before a start of 7 days and 1 hour away.
+const opensInAnHour = () => scheduledSession({ startDate: iso(NOW + 7 * DAY + HOUR) })
+
+function renderLiveButton() {
+  return render(
+    <BookingProvider checkoutBaseUrl="checkout.example.com" locale="en-GB" timeZone="Europe/London">
+      <BookButton opportunity={opensInAnHour()} parent={sessionSeries()} />
+    </BookingProvider>,
+  )
+}
+
+/** A machine sleep: wall-clock time moves on while no timer runs. */
+function sleepFor(ms: number) {
+  vi.setSystemTime(Date.now() + ms)
+}
+
+describe('given live time and a machine that sleeps', () => {
+  beforeEach(() => vi.useFakeTimers({ now: NOW }))
+  afterEach(() => vi.useRealTimers())
+
+  it.each([
+    ['the page becomes visible again', () => document.dispatchEvent(new Event('visibilitychange'))],
+    ['the browser shows the page again', () => window.dispatchEvent(new Event('pageshow'))],
+    ['the window regains focus', () => window.dispatchEvent(new Event('focus'))],
+  ])('opens as soon as %s after booking opened during the sleep', (_, wake) => {
+    renderLiveButton()
+    expect(screen.getByRole('link', { name: /^Opens/ })).toBeInTheDocument()
+
+    sleepFor(2 * HOUR)
+    expect(screen.getByRole('link', { name: /^Opens/ })).toBeInTheDocument()
+
+    act(wake)
+    expect(screen.getByRole('link', { name: 'Book' })).toBeInTheDocument()
+  })
+
+  it('catches up within a minute of waking, even when no event says so', () => {
+    renderLiveButton()
+    sleepFor(2 * HOUR)
+
+    act(() => vi.advanceTimersByTime(59_999))
+    expect(screen.getByRole('link', { name: /^Opens/ })).toBeInTheDocument()
+    act(() => vi.advanceTimersByTime(1))
+    expect(screen.getByRole('link', { name: 'Book' })).toBeInTheDocument()
+  })
+
+  it('still holds a single timer, and listens for nothing once every button is gone', () => {
+    const added = vi.spyOn(window, 'addEventListener')
+    const removed = vi.spyOn(window, 'removeEventListener')
+    const { unmount } = renderLiveButton()
+    expect(vi.getTimerCount()).toBe(1)
+    const wakeListeners = added.mock.calls.filter(([type]) => type === 'pageshow' || type === 'focus').map(([, listener]) => listener)
+    expect(wakeListeners).toHaveLength(2)
+
+    unmount()
+    expect(vi.getTimerCount()).toBe(0)
+    for (const listener of wakeListeners) expect(removed.mock.calls.some(([, removedListener]) => removedListener === listener)).toBe(true)
+  })
+})
