@@ -22,3 +22,16 @@ export type {
 export { CheckoutError } from './checkout/checkout-error.js'
 export type { CheckoutErrorKind } from './checkout/checkout-error.js'
 export type { JsonObject, OpportunityType } from './rules/opportunity.js'
+export type {
+  AggregateOffer,
+  EventSeries,
+  FacilityUse,
+  IndividualFacilityUse,
+  Offer,
+  OpportunityInput,
+  ParentInput,
+  RpdeItem,
+  ScheduledSession,
+  SessionSeries,
+  Slot,
+} from './types.js'
