@@ -10,8 +10,16 @@ import { defineConfig, type Plugin } from 'vite'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-/** Peers are never bundled: brokers bring their own React and React Query. */
-const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
+const manifest = JSON.parse(readFileSync(here('package.json'), 'utf8')) as {
+  dependencies: Record<string, string>
+  peerDependencies: Record<string, string>
+}
+/**
+ * Peers and dependencies are never bundled: brokers bring their own React and
+ * React Query, and their bundler shares one copy of clsx with the rest of the app.
+ */
+const externalPackages = [...Object.keys(manifest.peerDependencies), ...Object.keys(manifest.dependencies)]
+const isExternal = (id: string) => externalPackages.some((name) => id === name || id.startsWith(`${name}/`))
 
 /** Ships the static stylesheet as `dist/styles.css`, untouched. */
 function stylesheet(): Plugin {
@@ -51,7 +59,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: (id: string) => peers.some((peer) => peer.test(id)),
+      external: isExternal,
       output: {
         // The React entry is a client module for React Server Components; core and server stay directive-free.
         banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client';" : ''),
@@ -83,9 +91,10 @@ export default defineConfig({
         },
       },
       reactTestProject('react-19', '19'),
+      // React 18 comes from the nested package test/react-18 (its own lockfile, `npm run install:react-18`).
       reactTestProject('react-18', '18', [
-        { find: /^react(\/.*)?$/, replacement: here('node_modules/react-18') + '$1' },
-        { find: /^react-dom(\/.*)?$/, replacement: here('node_modules/react-dom-18') + '$1' },
+        { find: /^react(\/.*)?$/, replacement: here('test/react-18/node_modules/react') + '$1' },
+        { find: /^react-dom(\/.*)?$/, replacement: here('test/react-18/node_modules/react-dom') + '$1' },
       ]),
       {
         // Every story is a test: its play function and an axe check, in a real Chromium.
