@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url'
 const repository = fileURLToPath(new URL('../../', import.meta.url))
 
 /** What a broker's app has installed besides this package (taken from this repository's node_modules). */
-const appPackages = ['react', 'react-dom', '@tanstack/react-query', 'clsx']
+export const BROKER_APP_PACKAGES = ['react', 'react-dom', '@tanstack/react-query', 'clsx']
 
-export function installPackedPackage(appDirectory: string): void {
+/** `appPackages` leaves out what an app does not install, e.g. React Query for a guest-only app. */
+export function installPackedPackage(appDirectory: string, appPackages: readonly string[] = BROKER_APP_PACKAGES): void {
   if (!existsSync(join(repository, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first.')
   const modules = join(appDirectory, 'node_modules')
   const installed = join(modules, 'openactive-book-button')
