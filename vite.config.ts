@@ -7,6 +7,7 @@ import { playwright } from '@vitest/browser-playwright'
 import dts from 'vite-plugin-dts'
 import { CHROMIUM_ARGS, findChromium } from './test/chromium.js'
 import { defineConfig, type Plugin } from 'vite'
+import { configDefaults } from 'vitest/config'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -75,7 +76,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/react/**/*.ssr.test.tsx'],
-          exclude: ['test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
           // Type tests (*.test-d.tsx): the public props compile, and misuse does not.
           typecheck: { enabled: true, include: ['test/**/*.test-d.tsx'], tsconfig: 'tsconfig.json' },
         },
