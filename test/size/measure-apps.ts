@@ -1,7 +1,8 @@
 /**
- * Builds the fixture apps in apps/ with Vite, in parallel in this process,
- * against the packed package, and weighs what each page loads: every script and
- * stylesheet the HTML pulls in, brotli'd file by file as a server sends them.
+ * Builds the fixture apps in apps/ (each a main.tsx behind the shared
+ * apps/index.html) with Vite, in parallel in this process, against the packed
+ * package, and weighs what each page loads: every script and stylesheet the
+ * HTML pulls in, brotli'd file by file as a server sends them.
  * Chunks reached only through a dynamic import (a checkout loaded when one
  * starts) are weighed apart.
  */
@@ -30,6 +31,7 @@ export async function weighApps<Name extends string>(names: readonly Name[]): Pr
   try {
     installPackedPackage(workspace)
     cpSync(apps, join(workspace, 'apps'), { recursive: true })
+    for (const name of names) cpSync(join(apps, 'index.html'), join(workspace, 'apps', name, 'index.html'))
     const weights = await Promise.all(names.map((name) => buildAndWeigh(join(workspace, 'apps', name))))
     return Object.fromEntries(names.map((name, index) => [name, weights[index]])) as Record<Name, AppWeight>
   } finally {

@@ -1,21 +1,11 @@
 /** The baseline of an app that already uses React Query: it loads the listing with `useQuery`, then shows plain links. */
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
-import { checkoutHref, fetchListing } from '../listing.js'
+import { PlainLinks, fetchListing } from '../listing.js'
 
 function Listing() {
   const { data: sessions = [] } = useQuery({ queryKey: ['sessions'], queryFn: fetchListing })
-  return (
-    <ul>
-      {sessions.map((session) => (
-        <li key={session.identifier}>
-          <a className="obb-button" href={checkoutHref(session.identifier)}>
-            Book
-          </a>
-        </li>
-      ))}
-    </ul>
-  )
+  return <PlainLinks sessions={sessions} />
 }
 
 createRoot(document.getElementById('root')!).render(

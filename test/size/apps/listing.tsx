@@ -31,3 +31,18 @@ export const checkoutHref = (identifier: string) => `https://${checkoutBaseUrl}/
 
 /** Stands in for the app's own data fetching (React Query apps load the listing with `useQuery`). */
 export const fetchListing = async () => sessions
+
+/** The listing as plain links to guest Checkout: the baseline every app is measured against. */
+export function PlainLinks({ sessions }: { sessions: { identifier: string }[] }) {
+  return (
+    <ul>
+      {sessions.map((session) => (
+        <li key={session.identifier}>
+          <a className="obb-button" href={checkoutHref(session.identifier)}>
+            Book
+          </a>
+        </li>
+      ))}
+    </ul>
+  )
+}
