@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { build, type Manifest } from 'vite'
-import { installPackedPackage } from './packed-install.js'
+import { BROKER_APP_PACKAGES, installPackedPackage } from './packed-install.js'
 
 export interface AppWeight {
   /** Brotli bytes of every script and stylesheet the page loads. */
@@ -26,10 +26,14 @@ export interface AppWeight {
 
 const apps = fileURLToPath(new URL('./apps/', import.meta.url))
 
-export async function weighApps<Name extends string>(names: readonly Name[]): Promise<Record<Name, AppWeight>> {
+/** `appPackages`: what the apps' folder has installed besides this package. */
+export async function weighApps<Name extends string>(
+  names: readonly Name[],
+  appPackages: readonly string[] = BROKER_APP_PACKAGES,
+): Promise<Record<Name, AppWeight>> {
   const workspace = mkdtempSync(join(tmpdir(), 'obb-size-'))
   try {
-    installPackedPackage(workspace)
+    installPackedPackage(workspace, appPackages)
     cpSync(apps, join(workspace, 'apps'), { recursive: true })
     for (const name of names) cpSync(join(apps, 'index.html'), join(workspace, 'apps', name, 'index.html'))
     const weights = await Promise.all(names.map((name) => buildAndWeigh(join(workspace, 'apps', name))))
