@@ -24,9 +24,17 @@ const read = (file: string) => readFileSync(join(dist, file), 'utf8')
 const javascript = readdirSync(dist).filter((file) => file.endsWith('.js'))
 
 describe('the built package', () => {
-  it("marks only the React entry as a client module", () => {
+  it('marks the entries that import React as client modules, and nothing else', () => {
+    const entries = Object.values(manifest.exports as Record<string, string | { default: string }>)
+      .map((target) => (typeof target === 'string' ? target : target.default))
+      .filter((target) => target.endsWith('.js'))
+      .map((target) => target.replace('./dist/', ''))
+    const importsReact = (file: string) => /from\s*"react(\/[^"]*)?"/.test(read(file))
     expect(read('index.js')).toMatch(/^["']use client["'];/)
-    for (const file of javascript.filter((name) => name !== 'index.js')) expect(read(file)).not.toContain('use client')
+    for (const file of javascript) {
+      if (entries.includes(file) && importsReact(file)) expect(read(file), file).toMatch(/^["']use client["'];/)
+      else expect(read(file), file).not.toContain('use client')
+    }
   })
 
   it('never bundles its peers or its dependencies: the app installs one copy of each', () => {
