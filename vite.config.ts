@@ -1,4 +1,3 @@
-/// <reference types="vitest/config" />
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin'
@@ -7,11 +6,20 @@ import { playwright } from '@vitest/browser-playwright'
 import dts from 'vite-plugin-dts'
 import { CHROMIUM_ARGS, findChromium } from './test/chromium.js'
 import { defineConfig, type Plugin } from 'vite'
+import { configDefaults } from 'vitest/config'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-/** Peers are never bundled: brokers bring their own React and React Query. */
-const peers = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\/react-query($|\/)/]
+const manifest = JSON.parse(readFileSync(here('package.json'), 'utf8')) as {
+  dependencies: Record<string, string>
+  peerDependencies: Record<string, string>
+}
+/**
+ * Peers and dependencies are never bundled: brokers bring their own React and
+ * React Query, and their bundler shares one copy of clsx with the rest of the app.
+ */
+const externalPackages = [...Object.keys(manifest.peerDependencies), ...Object.keys(manifest.dependencies)]
+const isExternal = (id: string) => externalPackages.some((name) => id === name || id.startsWith(`${name}/`))
 
 /** Ships the static stylesheet as `dist/styles.css`, untouched. */
 function stylesheet(): Plugin {
@@ -51,7 +59,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rolldownOptions: {
-      external: (id: string) => peers.some((peer) => peer.test(id)),
+      external: isExternal,
       output: {
         // The React entry is a client module for React Server Components; core and server stay directive-free.
         banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client';" : ''),
@@ -67,7 +75,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/react/**/*.ssr.test.tsx'],
-          exclude: ['test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**'],
           // Type tests (*.test-d.tsx): the public props compile, and misuse does not.
           typecheck: { enabled: true, include: ['test/**/*.test-d.tsx'], tsconfig: 'tsconfig.json' },
         },
@@ -83,9 +91,10 @@ export default defineConfig({
         },
       },
       reactTestProject('react-19', '19'),
+      // React 18 comes from the nested package test/react-18 (its own lockfile, `npm run install:react-18`).
       reactTestProject('react-18', '18', [
-        { find: /^react(\/.*)?$/, replacement: here('node_modules/react-18') + '$1' },
-        { find: /^react-dom(\/.*)?$/, replacement: here('node_modules/react-dom-18') + '$1' },
+        { find: /^react(\/.*)?$/, replacement: here('test/react-18/node_modules/react') + '$1' },
+        { find: /^react-dom(\/.*)?$/, replacement: here('test/react-18/node_modules/react-dom') + '$1' },
       ]),
       {
         // Every story is a test: its play function and an axe check, in a real Chromium.

@@ -10,22 +10,45 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url))
+const repository = fileURLToPath(new URL('../', import.meta.url))
+const dist = join(repository, 'dist')
+const manifest = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8')) as {
+  version: string
+  license: string
+  dependencies: Record<string, string>
+  peerDependencies: Record<string, string>
+  peerDependenciesMeta: Record<string, { optional?: boolean }>
+  [field: string]: unknown
+}
 const read = (file: string) => readFileSync(join(dist, file), 'utf8')
 const javascript = readdirSync(dist).filter((file) => file.endsWith('.js'))
 
 describe('the built package', () => {
-  it("marks only the React entry as a client module", () => {
+  it('marks the entries that import React as client modules, and nothing else', () => {
+    const entries = Object.values(manifest.exports as Record<string, string | { default: string }>)
+      .map((target) => (typeof target === 'string' ? target : target.default))
+      .filter((target) => target.endsWith('.js'))
+      .map((target) => target.replace('./dist/', ''))
+    const importsReact = (file: string) => /from\s*"react(\/[^"]*)?"/.test(read(file))
     expect(read('index.js')).toMatch(/^["']use client["'];/)
-    for (const file of javascript.filter((name) => name !== 'index.js')) expect(read(file)).not.toContain('use client')
+    for (const file of javascript) {
+      if (entries.includes(file) && importsReact(file)) expect(read(file), file).toMatch(/^["']use client["'];/)
+      else expect(read(file), file).not.toContain('use client')
+    }
   })
 
-  it('never bundles the peers', () => {
+  it('never bundles its peers or its dependencies: the app installs one copy of each', () => {
     for (const file of javascript) {
       expect(read(file)).not.toMatch(/react\.production|react-jsx-runtime\.production|__SECRET_INTERNALS|QueryClient = class/)
+      expect(read(file), `${file} carries its own clsx`).not.toMatch(/function clsx\s*\(/)
     }
-    expect(read('index.js')).toMatch(/from "react\/jsx-runtime"/)
-    expect(read('index.js')).toMatch(/from "@tanstack\/react-query"/)
+    const imported = javascript.flatMap((file) => [...read(file).matchAll(/(?:from|import)\s*"([^".][^"]*)"/g)].map((match) => match[1]!))
+    const declared = [...Object.keys(manifest.peerDependencies), ...Object.keys(manifest.dependencies)]
+    for (const specifier of imported) {
+      expect(declared, `dist imports ${specifier}`).toContain(declared.find((name) => specifier === name || specifier.startsWith(`${name}/`)))
+    }
+    expect(imported).toContain('react/jsx-runtime')
+    expect(imported).toContain('clsx')
   })
 
   it('keeps React out of the core and server entries, even transitively', () => {
@@ -63,5 +86,40 @@ describe('the built package', () => {
 
   it('ships the stylesheet with its custom properties', () => {
     expect(read('styles.css')).toContain('--obb-color-accent')
+  })
+})
+
+describe('the published tarball', () => {
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--silent'], { cwd: repository, encoding: 'utf8' })) as [
+    { files: { path: string }[] },
+  ]
+  const files = packed[0].files.map((file) => file.path)
+
+  it('carries the MIT licence that package.json declares', () => {
+    expect(manifest.license).toBe('MIT')
+    expect(files).toContain('LICENSE')
+    expect(readFileSync(join(repository, 'LICENSE'), 'utf8')).toMatch(/^MIT License/)
+  })
+
+  it('says where the source, the home page and the issue tracker are', () => {
+    expect(manifest.repository).toEqual({ type: 'git', url: expect.stringMatching(/^git\+https:\/\/.+\.git$/) })
+    expect(manifest.homepage).toMatch(/^https:\/\//)
+    expect(manifest.bugs).toEqual({ url: expect.stringMatching(/^https:\/\//) })
+  })
+
+  it("shows the README's pictures on the npm page: absolute URLs to files of this very version", () => {
+    const readme = readFileSync(join(repository, 'README.md'), 'utf8')
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!)
+    expect(images.length).toBeGreaterThan(0)
+    const published = `https://cdn.jsdelivr.net/npm/openactive-book-button@${manifest.version}/`
+    for (const image of images) {
+      expect(image.startsWith(published), `${image} is not a file of the published ${manifest.version}`).toBe(true)
+      expect(files).toContain(image.slice(published.length))
+    }
+  })
+
+  it('leaves React Query optional: guest links need only React', () => {
+    expect(manifest.peerDependenciesMeta['@tanstack/react-query']).toEqual({ optional: true })
+    expect(manifest.peerDependenciesMeta.react).toBeUndefined()
   })
 })

@@ -1,23 +1,26 @@
 /**
  * Runs the component tests against React 18: every `require('react')` and
  * `require('react-dom')` in this worker (React DOM's own, Testing Library's)
- * resolves to the React 18 copies, matching the source's aliased imports.
+ * resolves to the copies installed in test/react-18/node_modules, matching
+ * what the react-18 project resolves the source's imports to.
  */
+import { existsSync } from 'node:fs'
 import Module from 'node:module'
-import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-const require = createRequire(import.meta.url)
-const redirects: [RegExp, string][] = [
-  [/^react(\/.*)?$/, 'react-18'],
-  [/^react-dom(\/.*)?$/, 'react-dom-18'],
-]
+// Paths, not URL objects: the jsdom environment replaces the global URL.
+const react18Package = join(fileURLToPath(import.meta.url), '../../react-18')
+if (!existsSync(join(react18Package, 'node_modules/react-dom/package.json'))) {
+  throw new Error('React 18 for the react-18 tests is not installed: run `npm run install:react-18` (npm test does it).')
+}
 
-const moduleWithResolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string }
+const redirected = /^(react|react-dom)(\/.*)?$/
+
+type ResolveFilename = (request: string, parent: unknown, isMain: boolean, options?: { paths?: string[] }) => string
+const moduleWithResolver = Module as unknown as { _resolveFilename: ResolveFilename }
 const resolveFilename = moduleWithResolver._resolveFilename
-moduleWithResolver._resolveFilename = function (request: string, ...rest: unknown[]) {
-  for (const [pattern, replacement] of redirects) {
-    const match = pattern.exec(request)
-    if (match) return require.resolve(replacement + (match[1] ?? ''))
-  }
-  return resolveFilename.call(this, request, ...rest)
+moduleWithResolver._resolveFilename = function (request, parent, isMain, options) {
+  // Looked up from the nested package, whoever asks.
+  return resolveFilename.call(this, request, parent, isMain, redirected.test(request) ? { paths: [react18Package] } : options)
 }
