@@ -45,3 +45,17 @@ export class CheckoutError extends Error {
     Object.assign(this, fields)
   }
 }
+
+/**
+ * Any thrown value as a CheckoutError, so no raw `TypeError` (a throwing
+ * getter, a revoked Proxy) escapes a checkout function. The value itself is
+ * dropped: it may describe the caller's data or credentials.
+ */
+export function asCheckoutError(error: unknown, kind: CheckoutErrorKind = 'invalid-request'): CheckoutError {
+  try {
+    if (error instanceof CheckoutError) return error
+  } catch {
+    // A revoked Proxy throws even on instanceof.
+  }
+  return new CheckoutError(kind, kind === 'invalid-request' ? 'The request or its options could not be read.' : undefined)
+}
