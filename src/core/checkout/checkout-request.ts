@@ -143,6 +143,13 @@ export async function postCheckoutSession(post: CheckoutPost): Promise<CheckoutS
   }
 }
 
+/** Whether any key or string in parsed JSON fails the check: JSON escapes hide control characters from the text. */
+function holdsLeak(value: unknown, leaks: (text: unknown) => boolean): boolean {
+  if (typeof value === 'string') return leaks(value)
+  if (typeof value !== 'object' || value === null) return false
+  return Object.entries(value).some(([key, item]) => leaks(key) || holdsLeak(item, leaks))
+}
+
 function checkAnswer(response: Response, text: string, leaks: (text: unknown) => boolean, post: CheckoutPost): CheckoutSession {
   let json: unknown
   try {
@@ -171,6 +178,6 @@ function checkAnswer(response: Response, text: string, leaks: (text: unknown) =>
   if (!safe) throw new CheckoutError('unsafe-target', undefined, { status })
   // A Location resolves against the URL it answers, as imin's relative `/checkout-sessions/{id}` does.
   const location = checked(response.headers.get('Location'), post.endpoint)
-  const body = leaks(text) ? undefined : json
+  const body = leaks(text) || holdsLeak(json, leaks) ? undefined : json
   return location ? { target: safe, body, location } : { target: safe, body }
 }
