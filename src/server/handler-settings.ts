@@ -5,6 +5,7 @@
  * and log one line naming the setting, never its value.
  */
 import { asCheckoutError } from '../core/checkout/checkout-error.js'
+import { checkTransport } from '../core/checkout/checkout-request.js'
 import { checkoutOrigin, isSecureEndpoint, readAllowedTargetHosts } from '../core/checkout/checkout-url.js'
 import { answer, failure } from './answers.js'
 
@@ -12,6 +13,15 @@ import { answer, failure } from './answers.js'
 export class Misconfiguration extends Error {}
 
 export const misconfigured = (message: string) => new Misconfiguration(message)
+
+/** Runs a core reader, its CheckoutError (which names the setting, never its value) becoming a Misconfiguration. */
+function asSetting<T>(read: () => T): T {
+  try {
+    return read()
+  } catch (error) {
+    throw misconfigured(asCheckoutError(error).message.replace(/^.*?: /, ''))
+  }
+}
 
 /** The settings every handler shares, read once and checked. */
 export interface UpstreamSettings {
@@ -23,24 +33,15 @@ export interface UpstreamSettings {
 
 /** The checkout origin, the endpoint (which must be https, since credentials travel with it) and the host lists. */
 export function readUpstreamSettings(
-  options: { checkoutBaseUrl?: unknown; endpoint?: unknown; allowedTargetHosts?: unknown; allowedOrigins?: unknown },
+  options: { checkoutBaseUrl?: unknown; endpoint?: unknown; allowedTargetHosts?: unknown; allowedOrigins?: unknown; timeoutMs?: unknown; fetch?: unknown },
   defaultPath: string,
 ): UpstreamSettings {
-  let origin: string
-  try {
-    origin = checkoutOrigin(options.checkoutBaseUrl)
-  } catch (error) {
-    throw misconfigured(asCheckoutError(error).message.replace(/^.*?: /, ''))
-  }
+  asSetting(() => checkTransport(options.timeoutMs, options.fetch))
+  const origin = asSetting(() => checkoutOrigin(options.checkoutBaseUrl))
   const endpoint = options.endpoint ?? origin + defaultPath
   if (typeof endpoint !== 'string' || !isSecureEndpoint(endpoint))
     throw misconfigured('endpoint must be an https: URL (http: only on localhost or 127.0.0.1), without credentials.')
-  let allowedTargetHosts: string[]
-  try {
-    allowedTargetHosts = readAllowedTargetHosts(options.allowedTargetHosts)
-  } catch (error) {
-    throw misconfigured(asCheckoutError(error).message.replace(/^.*?: /, ''))
-  }
+  const allowedTargetHosts = asSetting(() => readAllowedTargetHosts(options.allowedTargetHosts))
   return { origin, endpoint, allowedTargetHosts, allowedOrigins: readAllowedOrigins(options.allowedOrigins) }
 }
 

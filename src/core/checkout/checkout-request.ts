@@ -60,6 +60,18 @@ export const ERROR_TYPES: ReadonlySet<string> = new Set([
   'PayloadTooLargeError', 'ServerError', 'ServerMisconfiguredError', 'UnauthorizedError', 'UnsupportedMediaTypeError',
 ])
 
+/** The timeout in milliseconds: a positive finite number, else undefined for a wrong one. */
+export function readTimeout(value: unknown): number {
+  return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : 15_000
+}
+
+/** Throws a CheckoutError `invalid-request` unless `timeoutMs` and `fetch` are missing or usable. */
+export function checkTransport(timeoutMs: unknown, fetcher: unknown): void {
+  if (timeoutMs !== undefined && readTimeout(timeoutMs) !== timeoutMs)
+    throw new CheckoutError('invalid-request', 'timeoutMs must be a positive number of milliseconds.')
+  if (fetcher !== undefined && typeof fetcher !== 'function') throw new CheckoutError('invalid-request', 'fetch must be a function.')
+}
+
 const UNAVAILABLE = ['UnavailableOpportunityError', 'OpportunityOfferPairNotBookableError']
 
 /** At most `MAX_ANSWER_BYTES` of the answer, within the timeout whatever the fetch: the size is checked before reading when declared. */
@@ -89,8 +101,15 @@ export async function postCheckoutSession(post: CheckoutPost): Promise<CheckoutS
   const timer = setTimeout(() => {
     timedOut = true
     controller.abort()
-  }, post.timeoutMs ?? 15_000)
+  }, readTimeout(post.timeoutMs))
   const abort = () => controller.abort()
+  const callerAborted = () => {
+    try {
+      return signal?.aborted === true
+    } catch {
+      return false
+    }
+  }
   // Rejects on timeout or abort, so nothing awaited against it can hang.
   const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', reject))
   stopped.catch(() => {})
@@ -100,7 +119,7 @@ export async function postCheckoutSession(post: CheckoutPost): Promise<CheckoutS
   let text: string
   try {
     signal?.addEventListener('abort', abort)
-    if (signal?.aborted) throw 0
+    if (callerAborted()) throw 0
     if (auth) {
       try {
         secret = await Promise.race([auth[2](), stopped])
@@ -126,7 +145,7 @@ export async function postCheckoutSession(post: CheckoutPost): Promise<CheckoutS
   } catch (error) {
     // The cause is dropped: it is rarely useful and may describe the request.
     if (error instanceof CheckoutError && !controller.signal.aborted) throw error
-    throw new CheckoutError(signal?.aborted ? 'aborted' : timedOut ? 'timeout' : 'network')
+    throw new CheckoutError(callerAborted() ? 'aborted' : timedOut ? 'timeout' : 'network')
   } finally {
     clearTimeout(timer)
     try {

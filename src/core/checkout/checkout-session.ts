@@ -1,6 +1,6 @@
 import { requestBody, type CheckoutSessionRequest } from './checkout-body.js'
 import { asCheckoutError, CheckoutError } from './checkout-error.js'
-import { postCheckoutSession, type CheckoutSession } from './checkout-request.js'
+import { checkTransport, postCheckoutSession, type CheckoutSession } from './checkout-request.js'
 import { checkoutOrigin, isSecureEndpoint, readAllowedTargetHosts } from './checkout-url.js'
 
 export type { Broker, CheckoutSessionRequest, Customer, NavigationLinks, Person } from './checkout-body.js'
@@ -84,6 +84,7 @@ export async function postFromBrowser(
     // Relative endpoints (the broker's own backend) resolve against the page.
     if (!isSecureEndpoint(endpoint, 'https://relative.invalid'))
       throw new CheckoutError('invalid-request', 'endpoint must be https: (http: only on localhost).')
+    checkTransport(timeoutMs, fetch)
     if (getAuthToken !== undefined && typeof getAuthToken !== 'function')
       throw new CheckoutError('invalid-request', 'getAuthToken must be a function.')
     const auth = getAuthToken && ([String(authHeader ?? 'Authorization'), 'Bearer ', getAuthToken] as const)
