@@ -61,7 +61,7 @@ describe.each(['authenticated', 'standalone'] as const)('the %s handler over HTT
     ['no Sec-Fetch-Site and another Origin', { Origin: 'https://evil.example' }],
     ['no Sec-Fetch-Site and Origin: null (a sandboxed frame)', { Origin: 'null' }],
     ['an allowed origin with another port', { 'Sec-Fetch-Site': 'cross-site', Origin: `${ALLOWED}:8443` }],
-  ])('answers 403 ForbiddenError to %s, sending nothing upstream', async (_, headers) => {
+  ] as [string, Record<string, string>][])('answers 403 ForbiddenError to %s, sending nothing upstream', async (_, headers) => {
     const own = headers.Origin === 'OWN' ? { ...headers, Origin: url } : headers
     const { status, json, upstream } = await send(own)
     expect(status).toBe(403)
@@ -76,7 +76,7 @@ describe.each(['authenticated', 'standalone'] as const)('the %s handler over HTT
     ['neither header (server to server)', {}],
     ['an origin in allowedOrigins, cross-site', { 'Sec-Fetch-Site': 'cross-site', Origin: ALLOWED }],
     ['an origin in allowedOrigins, without Sec-Fetch-Site', { Origin: ALLOWED }],
-  ])('lets %s through', async (_, headers) => {
+  ] as [string, Record<string, string>][])('lets %s through', async (_, headers) => {
     const own = headers.Origin === 'OWN' ? { ...headers, Origin: url } : headers
     const { status, upstream } = await send(own)
     expect(status).toBe(201)

@@ -48,7 +48,7 @@ async function rejection(call: () => Promise<unknown>): Promise<CheckoutError> {
   try {
     promise = call()
   } catch (error) {
-    throw new Error(`threw synchronously: ${String(error)}`)
+    throw new Error(`threw synchronously: ${String(error)}`, { cause: error })
   }
   const error = await promise.then(() => undefined, (reason: unknown) => reason)
   expect(error).toBeInstanceOf(CheckoutError)
