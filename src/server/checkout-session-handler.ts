@@ -12,6 +12,7 @@ import { CheckoutError } from '../core/checkout/checkout-error.js'
 import { postCheckoutSession } from '../core/checkout/checkout-request.js'
 import { isObject } from '../core/rules/opportunity.js'
 import { created, failure, upstreamFailure } from './answers.js'
+import { isKnownErrorType } from './error-types.js'
 import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
 import { readJsonBody, refuseEarly } from './request-guards.js'
 
@@ -187,6 +188,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
       timeoutMs: settings.timeoutMs,
       // A client that disconnects cancels the call to imin.
       signal: request.signal,
+      isKnownErrorType,
     })
     return created(body, session)
   } catch (error) {

@@ -3,6 +3,7 @@ import { postCheckoutSession } from '../core/checkout/checkout-request.js'
 import { parseStandaloneBody } from '../core/checkout/standalone-body.js'
 import { isObject } from '../core/rules/opportunity.js'
 import { created, failure, upstreamFailure } from './answers.js'
+import { isKnownErrorType } from './error-types.js'
 import type { HandlerOptions } from './checkout-session-handler.js'
 import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
 import { readJsonBody, refuseEarly } from './request-guards.js'
@@ -54,6 +55,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
       fetch: settings.fetch,
       timeoutMs: settings.timeoutMs,
       signal: request.signal,
+      isKnownErrorType,
     })
     return created(body, session)
   } catch (error) {

@@ -146,8 +146,8 @@ describe('given an error answer', () => {
     expect(error.description).toBe('a'.repeat(499))
   })
 
-  it('answers the browser with HttpError for an unknown type, through the handler', async () => {
-    upstream.answer = (_, response) => sendJson(response, 400, { type: 'SomethingNew', description: 'Refused.' })
+  it('answers the browser with HttpError for a type not on the list, through the handler', async () => {
+    upstream.answer = (_, response) => sendJson(response, 400, { type: 'SomethingNewError', description: 'Refused.' })
     const handler = createCheckoutSessionHandler({
       checkoutBaseUrl: upstream.url,
       apiKey: 'key',

@@ -30,6 +30,8 @@ export interface CheckoutPost {
   fetch?: typeof fetch
   signal?: AbortSignal
   timeoutMs?: number
+  /** Which upstream error types are kept. @defaultValue any bare `…Error` name */
+  isKnownErrorType?: (type: string) => boolean
 }
 
 /** Checkout answers are a few kilobytes; anything far larger is not one. */
@@ -39,26 +41,11 @@ export const MAX_ANSWER_BYTES = 256 * 1024
 export const MAX_DESCRIPTION = 500
 
 /**
- * The error types passed on as they are: imin's, OpenActive's Open Booking
- * API's, and those of the `./server` handlers. Any other is not passed on.
+ * What an error type must look like to be kept, unless the caller passes a
+ * list (the `./server` handlers pass imin's and OpenActive's): a bare name
+ * such as `OpportunityIsFullError`, never markup or a sentence.
  */
-export const ERROR_TYPES: ReadonlySet<string> = new Set([
-  // imin
-  'UnavailableOpportunityError',
-  // OpenActive Open Booking API
-  'CancellationNotPermittedError', 'GoneError', 'IncompleteAttendeeDetailsError', 'IncompleteBrokerDetailsError',
-  'IncompleteCustomerDetailsError', 'IncompleteIntakeFormError', 'IncompleteOrderItemError', 'IncompletePaymentDetailsError',
-  'InternalApplicationError', 'InvalidAPITokenError', 'InvalidAuthorizationDetailsError', 'InvalidIntakeFormError',
-  'InvalidPaymentDetailsError', 'MethodNotAllowedError', 'NoAPITokenError', 'NotFoundError',
-  'OpportunityCapacityIsReservedByLeaseError', 'OpportunityHasInsufficientCapacityError', 'OpportunityIsFullError',
-  'OpportunityIsInConflictError', 'OpportunityOfferPairNotBookableError', 'OrderAlreadyExistsError',
-  'OrderCreationFailedError', 'TemporarilyUnableToCreateOrderError', 'TemporarilyUnableToProduceOrderQuoteError',
-  'TooManyRequestsError', 'UnableToProcessOrderItemError', 'UnacceptableOfferError', 'UnauthenticatedError',
-  'UnknownOfferError', 'UnknownOpportunityDetailsError', 'UnknownOrIncorrectEndpointError',
-  // ./server
-  'BadGatewayError', 'ForbiddenError', 'GatewayTimeoutError', 'HttpError', 'InternalServerError', 'InvalidRequestError',
-  'PayloadTooLargeError', 'ServerError', 'ServerMisconfiguredError', 'UnauthorizedError', 'UnsupportedMediaTypeError',
-])
+const looksLikeErrorType = (type: string) => /^[A-Za-z]{1,80}Error$/.test(type)
 
 /** The timeout in milliseconds: a positive finite number, else undefined for a wrong one. */
 export function readTimeout(value: unknown): number {
@@ -178,7 +165,8 @@ function checkAnswer(response: Response, text: string, leaks: (text: unknown) =>
   }
   const { status } = response
   const given = isObject(json) ? readType(json) : undefined
-  const type = typeof given === 'string' && ERROR_TYPES.has(given) && !leaks(given) ? given : undefined
+  const known = post.isKnownErrorType ?? looksLikeErrorType
+  const type = typeof given === 'string' && known(given) && !leaks(given) ? given : undefined
   const description = isObject(json) && typeof json.description === 'string' && !leaks(json.description) ? cut(json.description) : undefined
   const fields = { status, type, description }
   if (UNAVAILABLE.includes(given as string)) throw new CheckoutError('unavailable', undefined, fields)
