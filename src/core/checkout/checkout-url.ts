@@ -66,11 +66,12 @@ export function readAllowedTargetHosts(value: unknown): string[] {
     const host = typeof entry === 'string' ? entry.toLowerCase().replace(/\.(?=$|:)/, '') : ''
     let parsed = ''
     try {
+      // The URL parser drops the default port and refuses ports out of range.
       parsed = HOST.test(host) ? new URL(`https://${host}`).host : ''
     } catch {
       // Not a host: refused below.
     }
-    if (!parsed || parsed !== host.replace(/:443$/, ''))
+    if (!parsed)
       throw new CheckoutError(
         'invalid-request',
         `allowedTargetHosts[${index}] must be a host or host:port, without a scheme, path or credentials (non-ASCII names in punycode).`,
