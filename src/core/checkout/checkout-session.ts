@@ -1,6 +1,6 @@
 import { requestBody, type CheckoutSessionRequest } from './checkout-body.js'
 import { asCheckoutError, CheckoutError } from './checkout-error.js'
-import { checkTransport, postCheckoutSession, type CheckoutSession } from './checkout-request.js'
+import { checkTransport, postCheckoutSession, type CheckoutPost, type CheckoutSession } from './checkout-request.js'
 import { checkoutOrigin, isSecureEndpoint, readAllowedTargetHosts } from './checkout-url.js'
 
 export type { Broker, CheckoutSessionRequest, Customer, NavigationLinks, Person } from './checkout-body.js'
@@ -72,9 +72,9 @@ export interface CheckoutSessionOptions extends CheckoutRouteOptions {
 export async function postFromBrowser(
   options: CheckoutRouteOptions & { endpoint?: string },
   defaultPath: string,
-  buildBody: (origin: string, hasEndpoint: boolean) => Parameters<typeof postCheckoutSession>[0]['body'],
+  buildBody: (origin: string, hasEndpoint: boolean) => CheckoutPost['body'],
 ): Promise<CheckoutSession> {
-  let post: Parameters<typeof postCheckoutSession>[0]
+  let post: CheckoutPost
   try {
     const { checkoutBaseUrl, endpoint: given, getAuthToken, authHeader, fetch, signal, timeoutMs } = options
     const origin = checkoutOrigin(checkoutBaseUrl)
@@ -87,8 +87,8 @@ export async function postFromBrowser(
     checkTransport(timeoutMs, fetch)
     if (getAuthToken !== undefined && typeof getAuthToken !== 'function')
       throw new CheckoutError('invalid-request', 'getAuthToken must be a function.')
-    const auth = getAuthToken && ([String(authHeader ?? 'Authorization'), 'Bearer ', getAuthToken] as const)
-    post = { endpoint, body, origin, allowedTargetHosts, fetch, signal, timeoutMs, auth: auth ? [...auth] : undefined }
+    const auth: CheckoutPost['auth'] = getAuthToken && [String(authHeader ?? 'Authorization'), 'Bearer ', getAuthToken]
+    post = { endpoint, body, origin, allowedTargetHosts, fetch, signal, timeoutMs, auth }
   } catch (error) {
     throw asCheckoutError(error)
   }
