@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ServerResponse } from 'node:http'
 import { CheckoutError, createCheckoutSession, createStandaloneCheckoutSession } from '../../src/core/index.js'
 import { createCheckoutSessionHandler, createStandaloneCheckoutHandler } from '../../src/server/index.js'
+import { requestBody } from '../../src/core/checkout/checkout-body.js'
 import { request } from '../checkout/fixtures.js'
 import { serve } from '../server/node-adapter.js'
 import { ECHO_FORMS, sendJson, startHostileUpstream, type HostileRequest, type HostileUpstream } from './hostile-upstream.js'
@@ -108,8 +109,7 @@ describe.each(ECHO_FORMS)('given an upstream that echoes the credential %s', (_,
     it("never passes on imin's API key from the authenticated handler", async () => {
       const echo = encode(API_KEY)
       upstream.answer = (incoming, response) => place(encode(incoming.credential), incoming, response)
-      const body = { ...(await import('../../src/core/checkout/checkout-body.js')).requestBody(request('a'), true) }
-      expectClean(await raw(authenticated.url, body), API_KEY, echo)
+      expectClean(await raw(authenticated.url, requestBody(request('a'), true)), API_KEY, echo)
       const viaBrowser = createCheckoutSession(request('a', { customer: undefined }), {
         checkoutBaseUrl: upstream.url,
         endpoint: authenticated.url,
