@@ -12,6 +12,7 @@ export type { GuestCheckoutOptions } from './checkout/guest-checkout.js'
 export { createCheckoutSession } from './checkout/checkout-session.js'
 export type {
   Broker,
+  CheckoutRouteOptions,
   CheckoutSession,
   CheckoutSessionOptions,
   CheckoutSessionRequest,
@@ -19,6 +20,8 @@ export type {
   NavigationLinks,
   Person,
 } from './checkout/checkout-session.js'
+export { createStandaloneCheckoutSession } from './checkout/standalone-checkout.js'
+export type { StandaloneCheckoutOptions, StandaloneCheckoutRequest } from './checkout/standalone-checkout.js'
 export { CheckoutError } from './checkout/checkout-error.js'
 export type { CheckoutErrorKind } from './checkout/checkout-error.js'
 export type { JsonObject, OpportunityType } from './rules/opportunity.js'

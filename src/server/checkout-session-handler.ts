@@ -1,17 +1,61 @@
-import { checkoutBody, customerJson, parseCheckoutBody, type Broker, type Customer, type NavigationLinks } from '../core/checkout/checkout-body.js'
+import {
+  checkBroker,
+  checkoutBody,
+  customerJson,
+  isNavigationLink,
+  parseCheckoutBody,
+  type Broker,
+  type Customer,
+  type NavigationLinks,
+} from '../core/checkout/checkout-body.js'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
-import { postCheckoutSession } from '../core/checkout/checkout-session.js'
-import { checkoutOrigin, isSecureEndpoint } from '../core/checkout/checkout-url.js'
+import { postCheckoutSession } from '../core/checkout/checkout-request.js'
+import { isObject } from '../core/rules/opportunity.js'
+import { created, failure, upstreamFailure } from './answers.js'
+import { isKnownErrorType } from './error-types.js'
+import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
+import { readJsonBody, refuseEarly } from './request-guards.js'
 
-export interface CheckoutSessionHandlerOptions {
+/** The options both `./server` handlers share. */
+export interface HandlerOptions {
   /**
    * The broker's Checkout host or origin.
    * @defaultValue none (required)
    */
   checkoutBaseUrl: string
   /**
-   * imin's API key, sent upstream as `X-API-KEY` and never in a response.
-   * @defaultValue none (required)
+   * Further hosts imin's target may be on, each exactly `host` or `host:port`
+   * (a bare host matches only the default port). A malformed entry is a
+   * misconfiguration: every request answers 500.
+   * @defaultValue [] (only the checkout origin)
+   */
+  allowedTargetHosts?: readonly string[]
+  /**
+   * Origins of other sites whose pages may call this handler from a browser,
+   * e.g. `['https://www.acmesports.com']` when the API is on `api.acmesports.com`.
+   * Any other cross-site browser request (by `Sec-Fetch-Site`, else `Origin`)
+   * answers 403 `{"type":"ForbiddenError"}`; same-site sibling subdomains count
+   * as other sites. Requests without either header (server to server) pass.
+   * @defaultValue [] (same-origin pages only)
+   */
+  allowedOrigins?: readonly string[]
+  /**
+   * The fetch used to call imin, e.g. one with a proxy or instrumentation.
+   * @defaultValue globalThis.fetch
+   */
+  fetch?: typeof fetch
+  /**
+   * How long to wait for imin's whole answer, in milliseconds; then the handler answers 504.
+   * @defaultValue 15000
+   */
+  timeoutMs?: number
+}
+
+export interface CheckoutSessionHandlerOptions extends HandlerOptions {
+  /**
+   * imin's API key, sent upstream as `X-API-KEY` and never in a response or a
+   * log line, in any encoding.
+   * @defaultValue none (required: without it, every request answers 500)
    */
   apiKey: string
   /**
@@ -19,137 +63,146 @@ export interface CheckoutSessionHandlerOptions {
    * token): a customer id or a Person. Return null, or throw, to answer 401.
    * Its answer replaces any customer the browser sent. Read headers and
    * cookies only: the handler reads the body afterwards.
-   * @defaultValue none (required: creating a handler without it throws)
+   * @defaultValue none (required: without it, every request answers 500)
    */
   authorize: (request: Request) => Customer | null | undefined | Promise<Customer | null | undefined>
   /**
-   * The broker named on Checkout. When given, it replaces the browser's.
-   * Set it, and `navigationLinks`, on the server: otherwise a signed-in user
-   * can post any broker name and links, and Checkout would show them links to
-   * arbitrary sites under the broker's own checkout host.
-   * @defaultValue undefined (the broker the browser sent)
+   * The broker named on Checkout; the browser's is never used.
+   * @defaultValue none (required: without it, every request answers 500)
    */
-  broker?: Broker
+  broker: Broker
   /**
-   * The links back to the broker that Checkout shows. When given, they replace
-   * the browser's (`{}` sends none). Set it together with `broker`, for the
-   * same reason.
-   * @defaultValue undefined (the links the browser sent)
+   * The links back to the broker that Checkout shows: `https:` URLs (`http:`
+   * only on localhost).
+   * @defaultValue undefined (no links, unless `allowNavigationLinksFromClient`)
    */
   navigationLinks?: NavigationLinks
   /**
+   * Take the links from the browser's request (each one replacing the same
+   * link of `navigationLinks`), for pages that link back to where the booking
+   * started. Only `https:` links on `broker.url`'s host are accepted; any
+   * other answers 400. Off, the browser's links are ignored, so a signed-in
+   * user cannot make Checkout show links to other sites.
+   * @defaultValue false
+   */
+  allowNavigationLinksFromClient?: boolean
+  /**
    * imin's checkout sessions endpoint. Must be `https:` (`http:` only on
    * localhost or 127.0.0.1), since the API key travels with every request:
-   * creating a handler with any other endpoint throws.
+   * any other answers 500 to every request.
    * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/`
    */
   endpoint?: string
-  /**
-   * Further hosts imin's target may be on.
-   * @defaultValue [] (only the checkout host)
-   */
-  allowedTargetHosts?: readonly string[]
-  /**
-   * The fetch used to call imin, e.g. one with a proxy or instrumentation.
-   * @defaultValue globalThis.fetch
-   */
-  fetch?: typeof fetch
-  /**
-   * How long to wait for imin, in milliseconds; then the handler answers 504.
-   * @defaultValue 15000
-   */
-  timeoutMs?: number
 }
 
-/** Request bodies are a few hundred bytes; anything far larger is not ours. */
-const MAX_BODY = 64 * 1024
+const LINK_KEYS = ['backToBroker', 'backToBrokerUserProfile'] as const
 
-const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
-  })
+function readSettings(options: CheckoutSessionHandlerOptions) {
+  if (!isObject(options)) throw misconfigured('options are required.')
+  const { apiKey, authorize, broker, navigationLinks = {}, allowNavigationLinksFromClient = false, fetch, timeoutMs } = options
+  if (typeof apiKey !== 'string' || !apiKey.trim()) throw misconfigured("apiKey (imin's API key) is missing.")
+  if (typeof authorize !== 'function') throw misconfigured('authorize(request) is missing: it decides who is booking.')
+  try {
+    checkBroker(broker)
+  } catch {
+    throw misconfigured('broker must be { name, url } with an http(s) url: Checkout shows it to every customer.')
+  }
+  if (!isObject(navigationLinks)) throw misconfigured('navigationLinks must be an object.')
+  const links: Record<string, unknown> = {}
+  for (const key of LINK_KEYS) {
+    if (navigationLinks[key] === undefined) continue
+    if (!isNavigationLink(navigationLinks[key])) throw misconfigured(`navigationLinks.${key} must be an https: URL (http: only on localhost).`)
+    links[key] = navigationLinks[key]
+  }
+  const upstream = readUpstreamSettings(options, '/api/checkout-sessions/')
+  return {
+    ...upstream,
+    apiKey,
+    authorize,
+    broker: { name: broker.name, url: broker.url },
+    brokerHost: new URL(broker.url).host,
+    links,
+    linksFromClient: allowNavigationLinksFromClient === true,
+    fetch,
+    timeoutMs,
+  }
+}
 
-const failure = (status: number, type: string, description: string) => answer(status, { type, description })
+type Settings = ReturnType<typeof readSettings>
+
+/** The browser's links, when allowed: https on the broker's own host, else a CheckoutError. */
+function clientLinks(given: Record<string, unknown>, settings: Settings): Record<string, unknown> {
+  if (!settings.linksFromClient) return settings.links
+  const links = { ...settings.links }
+  for (const key of LINK_KEYS) {
+    const url = given[key]
+    if (url === undefined) continue
+    const parsed = isNavigationLink(url) ? new URL(url as string) : undefined
+    if (parsed?.protocol !== 'https:' || parsed.host !== settings.brokerHost)
+      throw new CheckoutError('invalid-request', `navigationLinks.${key} must be an https: URL on ${settings.brokerHost}.`)
+    links[key] = url
+  }
+  return links
+}
+
+async function handle(request: Request, settings: Settings): Promise<Response> {
+  const refused = refuseEarly(request, settings.allowedOrigins)
+  if (refused) return refused
+
+  let customer: Customer | null | undefined
+  try {
+    customer = await settings.authorize(request)
+  } catch {
+    customer = null
+  }
+  if (customer == null) return failure(401, 'UnauthorizedError', 'Sign in, then retry.')
+  try {
+    customerJson(customer)
+  } catch {
+    return failure(500, 'ServerError', 'authorize returned neither a customer id nor a Person with email and names.')
+  }
+
+  const read = await readJsonBody(request)
+  if ('refused' in read) return read.refused
+  let body
+  try {
+    const fields = parseCheckoutBody(read.json)
+    body = checkoutBody({
+      ...fields,
+      customer,
+      broker: settings.broker,
+      navigationLinks: clientLinks(fields.navigationLinks as Record<string, unknown>, settings),
+    })
+  } catch (error) {
+    return failure(400, 'InvalidRequestError', error instanceof CheckoutError ? error.message : 'The body is not a checkout session.')
+  }
+
+  try {
+    const session = await postCheckoutSession({
+      endpoint: settings.endpoint,
+      body,
+      auth: ['X-API-KEY', '', () => settings.apiKey],
+      origin: settings.origin,
+      allowedTargetHosts: settings.allowedTargetHosts,
+      fetch: settings.fetch,
+      timeoutMs: settings.timeoutMs,
+      // A client that disconnects cancels the call to imin.
+      signal: request.signal,
+      isKnownErrorType,
+    })
+    return created(body, session)
+  } catch (error) {
+    return upstreamFailure(error)
+  }
+}
 
 /**
  * A web-standard `(request: Request) => Promise<Response>` that creates imin
  * checkout sessions for signed-in customers. It answers like imin does, so
- * `createCheckoutSession({ endpoint })` works unchanged against it.
+ * `createCheckoutSession({ endpoint })` works unchanged against it. Creating
+ * it never throws: a missing or unsafe setting answers every request with 500
+ * `{"type":"ServerMisconfiguredError"}` and logs one line naming the setting.
  */
 export function createCheckoutSessionHandler(options: CheckoutSessionHandlerOptions): (request: Request) => Promise<Response> {
-  const { apiKey, authorize } = options
-  if (typeof authorize !== 'function')
-    throw new TypeError('createCheckoutSessionHandler needs authorize(request): it decides who is booking.')
-  if (typeof apiKey !== 'string' || !apiKey.trim()) throw new TypeError('createCheckoutSessionHandler needs imin\'s apiKey.')
-  const origin = checkoutOrigin(options.checkoutBaseUrl)
-  const endpoint = options.endpoint ?? `${origin}/api/checkout-sessions/`
-  // The API key travels with every request: never in clear, never to a relative URL.
-  if (!isSecureEndpoint(endpoint))
-    throw new TypeError('createCheckoutSessionHandler: endpoint must be an https: URL (http: only on localhost or 127.0.0.1), without credentials.')
-
-  return async (request) => {
-    if (request.method !== 'POST')
-      return answer(405, { type: 'MethodNotAllowedError', description: 'Use POST.' }, { Allow: 'POST' })
-    // Requiring JSON makes cross-site form posts impossible: browsers preflight it.
-    if (!/^application\/json\b/i.test(request.headers.get('Content-Type') ?? ''))
-      return failure(415, 'UnsupportedMediaTypeError', 'Send Content-Type: application/json.')
-
-    let customer: Customer | null | undefined
-    try {
-      customer = await authorize(request)
-    } catch {
-      customer = null
-    }
-    if (customer == null) return failure(401, 'UnauthorizedError', 'Sign in, then retry.')
-    try {
-      customerJson(customer)
-    } catch {
-      return failure(500, 'ServerError', 'authorize returned neither a customer id nor a Person with email and names.')
-    }
-
-    let body
-    try {
-      const text = await request.text()
-      if (text.length > MAX_BODY) return failure(413, 'PayloadTooLargeError', 'The body is too large.')
-      const fields = parseCheckoutBody(JSON.parse(text))
-      body = checkoutBody({
-        ...fields,
-        customer,
-        broker: options.broker ?? fields.broker,
-        navigationLinks: options.navigationLinks ?? fields.navigationLinks,
-      })
-    } catch (error) {
-      const detail = error instanceof CheckoutError ? error.message : 'The body is not JSON.'
-      return failure(400, 'InvalidRequestError', detail)
-    }
-
-    try {
-      const session = await postCheckoutSession(
-        endpoint,
-        body,
-        ['X-API-KEY', '', () => apiKey],
-        origin,
-        { ...options, signal: request.signal },
-      )
-      // Echo what was sent (as imin does) with only the checked target and
-      // Location (both dropped if they repeat the key): nothing else from
-      // upstream reaches the browser.
-      const checkout = { type: 'OrderAction', name: 'Checkout', target: session.target }
-      return answer(201, { ...body, potentialAction: [checkout] }, session.location ? { Location: session.location } : {})
-    } catch (error) {
-      return upstreamFailure(error)
-    }
-  }
-}
-
-/** imin's error type and description pass through; a fault on imin's side is a 502 (504 for a timeout). */
-function upstreamFailure(error: unknown): Response {
-  const checkout = error instanceof CheckoutError ? error : new CheckoutError('network')
-  const { kind, status = 0, type, description, message } = checkout
-  if (kind === 'timeout') return failure(504, 'GatewayTimeoutError', 'Checkout did not answer in time. Try again.')
-  if (kind === 'unavailable' || kind === 'full' || (kind === 'http' && status < 500))
-    return failure(status >= 400 ? status : 409, type ?? 'HttpError', description ?? message)
-  // 401/403 upstream means this server's API key was refused: not the customer's to fix.
-  return failure(502, type ?? 'BadGatewayError', kind === 'unauthorized' ? 'Checkout refused the server\'s credentials.' : message)
+  return createHandler('createCheckoutSessionHandler', () => readSettings(options), handle)
 }

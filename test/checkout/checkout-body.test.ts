@@ -38,9 +38,25 @@ describe('requestBody', () => {
     expect(requestBody(request('1', { customer: untyped }))).toEqual(expectedBody('1'))
   })
 
-  it('omits the customer when none is given, for the server handler to add', () => {
-    const body = requestBody(request('1', { customer: undefined }))
+  it('omits the customer and the broker when none is given for an endpoint, for the server handler to add', () => {
+    const body = requestBody(request('1', { customer: undefined, broker: undefined }), true)
     expect(body['imin:initialOrder']).not.toHaveProperty('customer')
+    expect(body['imin:initialOrder']).not.toHaveProperty('broker')
+  })
+
+  it.each([
+    ['customer', { customer: undefined }],
+    ['broker', { broker: undefined }],
+  ])('requires a %s without an endpoint', (name, extra) => {
+    expect(() => requestBody(request('1', extra))).toThrow(new RegExp(name))
+  })
+
+  it.each(['http://acme.example/', 'javascript:alert(1)', 'ftp://acme.example/'])('refuses the navigation link %s', (url) => {
+    expect(() => requestBody(request('1', { navigationLinks: { backToBroker: url } }))).toThrow(/navigationLinks.backToBroker must be an https: URL/)
+  })
+
+  it('accepts http navigation links on localhost', () => {
+    expect(() => requestBody(request('1', { navigationLinks: { backToBroker: 'http://localhost:3000/' } }))).not.toThrow()
   })
 
   it('turns navigation links into imin:navigationLinks entries', () => {

@@ -254,6 +254,50 @@ describe('createCheckoutSession', () => {
     })
   })
 
+  describe('given an endpoint on the broker\'s backend', () => {
+    it('sends no broker, customer or links when the app has none: the handler supplies them', async () => {
+      await createCheckoutSession(
+        request('a', { customer: undefined, broker: undefined }),
+        options({ endpoint: `${sandbox.url}/api/checkout-sessions?via=backend` }),
+      ).catch(() => undefined)
+      const order = JSON.parse(sandbox.requests[0]!.body)['imin:initialOrder']
+      expect(order).not.toHaveProperty('broker')
+      expect(order).not.toHaveProperty('customer')
+    })
+
+    it('still requires a broker when posting to Checkout itself', async () => {
+      const error = await failure(createCheckoutSession(request('a', { broker: undefined }), options()))
+      expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringMatching(/broker/) })
+      expect(sandbox.requests).toHaveLength(0)
+    })
+  })
+
+  describe('given options it cannot use', () => {
+    it.each([
+      ['timeoutMs', { timeoutMs: -5 }],
+      ['timeoutMs', { timeoutMs: '100' as never }],
+      ['fetch', { fetch: 'fetch' as never }],
+      ['getAuthToken', { getAuthToken: 'token' as never }],
+      ['allowedTargetHosts', { allowedTargetHosts: 'checkout.imin.co' as never }],
+    ])('rejects a wrong %s with invalid-request, sending nothing', async (name, extra) => {
+      const error = await failure(createCheckoutSession(request('a'), options(extra)))
+      expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining(name) })
+      expect(sandbox.requests).toHaveLength(0)
+    })
+  })
+
+  describe('given an answer over the size limit', () => {
+    it.each(['sandbox:huge', 'sandbox:huge-declared'])('%s is invalid-response', async (identifier) => {
+      const error = await failure(createCheckoutSession(request(identifier), options()))
+      expect(error.kind).toBe('invalid-response')
+    })
+
+    it('times out an answer that drips forever', async () => {
+      const error = await failure(createCheckoutSession(request('sandbox:drip'), options({ timeoutMs: 300 })))
+      expect(error.kind).toBe('timeout')
+    })
+  })
+
   describe('given an invalid request', () => {
     it('sends nothing without a customer when the endpoint is Checkout itself', async () => {
       const error = await failure(createCheckoutSession(request('a', { customer: undefined }), options()))

@@ -27,13 +27,13 @@ export const request = (identifier?: string | number, extra: Partial<CheckoutSes
 })
 
 /** The body imin documents, for `request(identifier)`. */
-export const expectedBody = (identifier: string | number, customer: unknown = person) => ({
+export const expectedBody = (identifier: string | number, customer: unknown = person, named: { name: string; url: string } = broker) => ({
   '@context': ['https://openactive.io/', 'https://imin.co/'],
   type: 'imin:CheckoutSession',
   'imin:initialOrder': {
     type: 'OrderQuote',
     customer,
-    broker: { type: 'Organization', name: 'Acme Sports', url: 'https://acme.example/' },
+    broker: { type: 'Organization', ...named },
     orderedItem: [
       {
         type: 'OrderItem',

@@ -177,6 +177,52 @@ describe('guestCheckoutUrl', () => {
     })
   })
 
+  describe('given an imin:checkoutUrlTemplate (imin\'s Events API)', () => {
+    const templated = (template: unknown, type = 'ScheduledSession') => ({ type, id: 'https://id.example/1', identifier: 'ignored', 'imin:checkoutUrlTemplate': template })
+
+    it.each([
+      ['a bare host', 'checkout.example.com'],
+      ['an origin', 'https://checkout.example.com'],
+    ])('replaces {checkoutBaseUrl} with the checkout origin, from %s', (_, checkoutBaseUrl) => {
+      const url = guestCheckoutUrl(templated('{checkoutBaseUrl}/v1/events/abc123/sessions/xyz?x=1'), { checkoutBaseUrl })
+      expect(url).toBe('https://checkout.example.com/v1/events/abc123/sessions/xyz?x=1')
+    })
+
+    it('is used for a Slot too, instead of slotPath', () => {
+      const url = guestCheckoutUrl(templated('{checkoutBaseUrl}/v1/facilities/1/slots/2', 'Slot'), { ...base, slotPath: '/other/' })
+      expect(url).toBe('https://checkout.example.com/v1/facilities/1/slots/2')
+    })
+
+    it('may lead to a host in allowedTargetHosts', () => {
+      const url = guestCheckoutUrl(templated('https://book.imin.example/v1/events/1'), { ...base, allowedTargetHosts: ['book.imin.example'] })
+      expect(url).toBe('https://book.imin.example/v1/events/1')
+    })
+
+    it.each([
+      ['another host', 'https://evil.example/v1/events/1'],
+      ['a host that only starts with the placeholder', '{checkoutBaseUrl}.evil.example/v1/events/1'],
+      ['userinfo after the placeholder', '{checkoutBaseUrl}@evil.example/v1'],
+      ['plain http', 'http://checkout.example.com/v1/events/1'],
+      ['javascript:', 'javascript:alert(1)'],
+      ['a relative path', '/v1/events/1'],
+      ['an unknown placeholder', '{checkoutBaseUrl}/v1/events/{eventId}'],
+      ['an empty string', ''],
+    ])('is invalid-request for a template giving %s: never a broken or off-host link', (_, template) => {
+      let thrown: unknown
+      try {
+        guestCheckoutUrl(templated(template), base)
+      } catch (error) {
+        thrown = error
+      }
+      expect(thrown).toBeInstanceOf(CheckoutError)
+      expect(thrown).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('imin:checkoutUrlTemplate') })
+    })
+
+    it('is ignored when it is not a string', () => {
+      expect(guestCheckoutUrl(templated(42), base)).toBe('https://checkout.example.com/v1/scheduled-sessions/ignored')
+    })
+  })
+
   describe('given the sandbox checkout server', () => {
     let sandbox: Sandbox
     beforeAll(async () => {

@@ -9,6 +9,7 @@ console.log(`Sandbox checkout server: ${sandbox.url}
   bearer token:    ${SANDBOX_TOKEN}
   X-API-KEY:       ${SANDBOX_API_KEY}
   guest page:      ${sandbox.url}/v1/scheduled-sessions/<identifier>
+  standalone:      POST ${sandbox.url}/checkout-sessions
   magic identifiers (sandbox:full, sandbox:hang, ...): see test/sandbox/server.ts`)
 
 const stop = () => void sandbox.close().then(() => process.exit(0))

@@ -10,12 +10,18 @@
  * |                                           | identifier in `unavailable` (fixture): 400 `UnavailableOpportunityError` |
  * |                                           | otherwise 201, `Location`, the body echoed with `potentialAction`      |
  * |                                           | `[{ type: 'OrderAction', name: 'Checkout', target: <origin>/checkout/<id> }]` |
+ * | `POST /checkout-sessions`                 | Standalone Checkout: any `Authorization` or `X-API-KEY` sent must be valid, else 401 |
+ * |                                           | body not imin's Standalone shape (one `orderedItem` with an http(s) `id`): 400 |
+ * |                                           | otherwise 201, `Location: /checkout-sessions/<session>` (relative, as imin documents), |
+ * |                                           | the body echoed with a `broker` and a target `<origin>/opendata/<session>` |
+ * | `GET /opendata/:session`                  | that session's page: `#type`, `#id`                                     |
  * | `GET /v1/scheduled-sessions/:identifier`  | guest page: `<h1>Checkout</h1>`, `<p id="identifier">` decoded, escaped |
  * | `GET /v1/slots/:identifier`               | the same for a Slot                                                    |
  * | `GET /checkout/:session`                  | the session's page: `#identifier`, `#customer-email` (404 if unknown)   |
  * | anything else                             | 404                                                                    |
  *
- * Magic identifiers (`orderedItem.orderedItem.identifier`), checked after the credentials:
+ * Magic identifiers (`orderedItem.orderedItem.identifier`; for Standalone Checkout, an `id` whose last path
+ * segment is the magic value, e.g. `https://opendata.example/sessions/sandbox:full`), checked after the credentials:
  *
  * | Identifier                          | Answer                                                                 |
  * | ----------------------------------- | ---------------------------------------------------------------------- |
@@ -39,11 +45,15 @@
  * | `sandbox:echo-credentials`          | 400 whose `description` and `type` repeat the credentials it was sent  |
  * | `sandbox:echo-credentials-target`   | 201, the target's query repeats the credentials                        |
  * | `sandbox:echo-credentials-location` | 201, the `Location` header's query repeats the credentials             |
+ * | `sandbox:huge`                      | 201 with a 300 KiB JSON body, streamed without a `Content-Length`      |
+ * | `sandbox:huge-declared`             | 201 declaring `Content-Length` of 300 KiB                              |
+ * | `sandbox:drip`                      | 201 headers, then one byte of body every 50 ms, never finishing        |
  *
  * Every response carries `Access-Control-Allow-Origin: *` (allowing `Authorization`,
  * `Content-Type` and `X-API-KEY`, exposing `Location`), since browser tests call it
  * from another port. Every request is recorded in `requests` (method, path,
- * headers, raw body) once its body has arrived.
+ * headers, raw body) once its body has arrived; one whose connection closed before it was answered is also
+ * in `aborted`.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
@@ -75,6 +85,7 @@ export interface RecordedRequest {
 export interface SandboxSession {
   id: string
   type: string
+  /** The identifier (authenticated route) or the open-data id (Standalone Checkout). */
   identifier: string | number
   customer: unknown
 }
@@ -85,12 +96,17 @@ export interface Sandbox {
   origin: string
   port: number
   requests: RecordedRequest[]
+  /** Requests whose client went away before the answer was sent. */
+  aborted: RecordedRequest[]
   sessions: Map<string, SandboxSession>
   close(): Promise<void>
 }
 
 export const SANDBOX_TOKEN = 'sandbox-token'
 export const SANDBOX_API_KEY = 'sandbox-api-key'
+
+/** The broker Standalone Checkout names in its answers. */
+export const SANDBOX_BROKER = { type: 'Organization', name: 'Sandbox Broker', url: 'https://broker.example/' }
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -146,6 +162,24 @@ function bodyProblem(body: unknown): string | undefined {
   return undefined
 }
 
+/** What is wrong with a Standalone Checkout body, or undefined when it has imin's shape. */
+function standaloneProblem(body: unknown): string | undefined {
+  if (!isObject(body) || body.type !== 'imin:CheckoutSession') return 'type must be imin:CheckoutSession.'
+  const context = body['@context']
+  if (!Array.isArray(context) || !context.includes('https://openactive.io/') || !context.includes('https://imin.co/'))
+    return '@context must list https://openactive.io/ and https://imin.co/.'
+  const order = body['imin:initialOrder']
+  if (!isObject(order) || order.type !== 'OrderQuote') return 'imin:initialOrder must be an OrderQuote.'
+  const { orderedItem } = order
+  if (!Array.isArray(orderedItem) || orderedItem.length !== 1) return 'orderedItem must hold one OrderItem.'
+  const item: unknown = orderedItem[0]
+  const opportunity = isObject(item) && item.type === 'OrderItem' ? item.orderedItem : undefined
+  if (!isObject(opportunity) || (opportunity.type !== 'ScheduledSession' && opportunity.type !== 'Slot'))
+    return 'The OrderItem must order a ScheduledSession or Slot.'
+  if (typeof opportunity.id !== 'string' || !/^https?:\/\//.test(opportunity.id)) return 'The opportunity needs its open-data id.'
+  return undefined
+}
+
 const readBody = (request: IncomingMessage) =>
   new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = []
@@ -158,6 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { host = '127.0.0.1', tokens = [SANDBOX_TOKEN], apiKeys = [SANDBOX_API_KEY], slowMs = 1000 } = options
   const unavailable = new Set(['sandbox:unavailable', ...(options.unavailable ?? []).map(String)])
   const requests: RecordedRequest[] = []
+  const aborted: RecordedRequest[] = []
   const sessions = new Map<string, SandboxSession>()
   let origin = ''
 
@@ -172,27 +207,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const error = (response: ServerResponse, status: number, type: string, description: string) =>
     json(response, status, { type, description })
 
-  async function createSession(request: IncomingMessage, response: ServerResponse, raw: string) {
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+  type Route = 'authenticated' | 'standalone'
+
+  /** The credential the request carries, undefined when it carries none, or false when one is wrong. */
+  function credentialOf(request: IncomingMessage): string | false | undefined {
+    const authorization = request.headers.authorization
     const apiKey = request.headers['x-api-key']
-    const credential = (bearer && tokens.includes(bearer) && bearer) || (typeof apiKey === 'string' && apiKeys.includes(apiKey) && apiKey)
-    if (!credential) return error(response, 401, 'UnauthenticatedError', 'A valid bearer token or X-API-KEY is required.')
+    if (authorization === undefined && apiKey === undefined) return undefined
+    const bearer = /^Bearer (.+)$/.exec(authorization ?? '')?.[1]
+    return (bearer && tokens.includes(bearer) && bearer) || (typeof apiKey === 'string' && apiKeys.includes(apiKey) && apiKey)
+  }
+
+  async function createSession(request: IncomingMessage, response: ServerResponse, raw: string, route: Route) {
+    const credential = credentialOf(request)
+    // Standalone Checkout takes no credentials, but refuses wrong ones.
+    if (credential === false || (route === 'authenticated' && !credential))
+      return error(response, 401, 'UnauthenticatedError', 'A valid bearer token or X-API-KEY is required.')
     let body: unknown
     try {
       body = JSON.parse(raw)
     } catch {
       return error(response, 400, 'InvalidRequestError', 'The body is not JSON.')
     }
-    const problem = bodyProblem(body)
+    const problem = route === 'authenticated' ? bodyProblem(body) : standaloneProblem(body)
     if (problem || !isObject(body)) return error(response, 400, 'InvalidRequestError', problem ?? '')
     const order = body['imin:initialOrder'] as Record<string, unknown>
     const item = (order.orderedItem as Record<string, Record<string, unknown>>[])[0]!
-    const { type, identifier } = item.orderedItem as { type: string; identifier: string | number }
-    const key = String(identifier)
+    const { type, identifier, id: openDataId } = item.orderedItem as { type: string; identifier: string | number; id: string }
+    const key = route === 'authenticated' ? String(identifier) : (/\/(sandbox:[\w-]+)$/.exec(openDataId)?.[1] ?? openDataId)
     const id = randomUUID()
     // Answer with the origin the caller used (localhost or 127.0.0.1), as a CNAMEd Checkout would.
     const own = /^(localhost|127\.0\.0\.1):\d+$/.test(request.headers.host ?? '') ? `http://${request.headers.host}` : origin
-    let target: string | undefined = `${own}/checkout/${id}`
+    let target: string | undefined = route === 'authenticated' ? `${own}/checkout/${id}` : `${own}/opendata/${id}`
 
     switch (key) {
       case 'sandbox:not-bookable':
@@ -213,6 +259,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return send(response, 307, '', { Location: `${own}/api/checkout-sessions/?redirected` })
       case 'sandbox:not-json':
         return html(response, 201, '<html><body>Created</body></html>')
+      case 'sandbox:huge':
+        response.writeHead(201, { ...CORS, 'Content-Type': 'application/json' })
+        response.write(`{"type":"imin:CheckoutSession","padding":"`)
+        for (let i = 0; i < 300; i++) response.write('x'.repeat(1024))
+        return response.end('"}')
+      case 'sandbox:huge-declared':
+        response.writeHead(201, { ...CORS, 'Content-Type': 'application/json', 'Content-Length': String(300 * 1024) })
+        return response.write('{')
+      case 'sandbox:drip': {
+        response.writeHead(201, { ...CORS, 'Content-Type': 'application/json' })
+        const drip = setInterval(() => response.write(' '), 50)
+        response.on('close', () => clearInterval(drip))
+        return
+      }
       case 'sandbox:slow':
         await new Promise((resolve) => setTimeout(resolve, slowMs))
         break
@@ -237,14 +297,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (unavailable.has(key))
       return error(response, 400, 'UnavailableOpportunityError', 'This opportunity is not available to book.')
-    sessions.set(id, { id, type, identifier, customer: order.customer })
+    sessions.set(id, { id, type, identifier: route === 'authenticated' ? identifier : openDataId, customer: order.customer })
     let actions: unknown[] | undefined = target === undefined ? undefined : [{ type: 'OrderAction', name: 'Checkout', target }]
     const view = { type: 'ViewAction', name: 'Checkout', target: 'https://evil.example/view' }
     if (key === 'sandbox:many-actions') actions = [view, { type: 'OrderAction', name: 'Other', target: `${own}/other` }, ...actions!]
     if (key === 'sandbox:unnamed-action') actions = [view, { '@type': 'OrderAction', target }]
-    const created = actions ? { ...body, potentialAction: actions } : body
+    const echoed = route === 'authenticated' ? body : { ...body, 'imin:initialOrder': { ...order, broker: SANDBOX_BROKER } }
+    const created = actions ? { ...echoed, potentialAction: actions } : echoed
     const echo = key === 'sandbox:echo-credentials-location' ? `?credential=${credential}` : ''
-    json(response, 201, created, { Location: `${own}/api/checkout-sessions/${id}${echo}` })
+    const location = route === 'authenticated' ? `${own}/api/checkout-sessions/${id}` : `/checkout-sessions/${id}`
+    json(response, 201, created, { Location: location + echo })
   }
 
   function guestPage(response: ServerResponse, type: string, segment: string) {
@@ -260,16 +322,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(request: IncomingMessage, response: ServerResponse) {
     const body = await readBody(request)
     const path = request.url ?? '/'
-    requests.push({ method: request.method ?? '', path, headers: request.headers, body })
+    const recorded = { method: request.method ?? '', path, headers: request.headers, body }
+    requests.push(recorded)
+    response.on('close', () => {
+      if (!response.writableFinished) aborted.push(recorded)
+    })
     const pathname = path.split('?')[0]!
     if (request.method === 'OPTIONS') return send(response, 204, '')
-    if (/^\/api\/checkout-sessions\/?$/.test(pathname)) {
+    const route = /^\/api\/checkout-sessions\/?$/.test(pathname) ? 'authenticated' : /^\/checkout-sessions\/?$/.test(pathname) ? 'standalone' : undefined
+    if (route) {
       if (request.method !== 'POST') return error(response, 405, 'MethodNotAllowedError', 'Use POST.')
-      return createSession(request, response, body)
+      return createSession(request, response, body, route)
     }
     if (request.method !== 'GET') return error(response, 405, 'MethodNotAllowedError', 'Use GET.')
     const guest = /^\/v1\/(scheduled-sessions|slots)\/([^/]+)$/.exec(pathname)
     if (guest) return guestPage(response, guest[1] === 'slots' ? 'Slot' : 'ScheduledSession', guest[2]!)
+    const openData = /^\/opendata\/([^/]+)$/.exec(pathname)
+    const openDataSession = openData && sessions.get(openData[1]!)
+    if (openDataSession) return html(response, 200, page('Checkout', { type: openDataSession.type, id: String(openDataSession.identifier) }))
     const checkout = /^\/checkout\/([^/]+)$/.exec(pathname)
     if (checkout) {
       const session = sessions.get(checkout[1]!)
@@ -302,6 +372,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin,
     port,
     requests,
+    aborted,
     sessions,
     close: () =>
       new Promise<void>((resolve, reject) => {

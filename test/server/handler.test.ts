@@ -25,10 +25,13 @@ afterAll(() => {
   for (const text of answered) expect(text).not.toContain(SANDBOX_API_KEY)
 })
 
+const serverBroker = { name: 'Real Broker', url: 'https://real.example/' }
+
 const handler = (extra: Partial<CheckoutSessionHandlerOptions> = {}) =>
   createCheckoutSessionHandler({
     checkoutBaseUrl: sandbox.url,
     apiKey: SANDBOX_API_KEY,
+    broker: serverBroker,
     authorize: (incoming) => (incoming.headers.get('Authorization') === `Bearer ${BROWSER_TOKEN}` ? serverPerson : null),
     ...extra,
   })
@@ -52,45 +55,63 @@ const browserBody = (identifier: string | number = 'abc') => requestBody(request
 
 describe('createCheckoutSessionHandler', () => {
   describe('given its options', () => {
-    it('refuses to create a handler without authorize', () => {
-      expect(() => handler({ authorize: undefined as never })).toThrow(/authorize/)
-    })
-
-    it('refuses a missing API key', () => {
-      expect(() => handler({ apiKey: '' })).toThrow(/apiKey/)
-    })
-
-    it('refuses a bad checkoutBaseUrl without repeating the key', () => {
-      let thrown: unknown
+    /** Creates the handler, which must not throw, answers one request, and returns what it logged. */
+    async function misconfigured(extra: Partial<CheckoutSessionHandlerOptions>, create = () => handler(extra)) {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
       try {
-        handler({ checkoutBaseUrl: 'http://checkout.example.com' })
-      } catch (error) {
-        thrown = error
+        const handle = create()
+        expect(logged).not.toHaveBeenCalled()
+        const response = await call(handle, post(browserBody()))
+        expect(response.status).toBe(500)
+        expect(response.json).toEqual({ type: 'ServerMisconfiguredError', description: expect.any(String) })
+        expect(sandbox.requests).toHaveLength(0)
+        expect(logged).toHaveBeenCalledOnce()
+        const line = logged.mock.calls[0]!.map(String).join(' ')
+        expect(line).not.toContain(SANDBOX_API_KEY)
+        return line
+      } finally {
+        logged.mockRestore()
       }
-      expect(thrown).toBeInstanceOf(CheckoutError)
-      expect(errorText(thrown)).not.toContain(SANDBOX_API_KEY)
+    }
+
+    it.each([
+      ['authorize', { authorize: undefined as never }],
+      ['apiKey', { apiKey: '' }],
+      ['apiKey', { apiKey: undefined as never }],
+      ['broker', { broker: undefined as never }],
+      ['broker', { broker: { name: 'Acme', url: 'javascript:alert(1)' } }],
+      ['checkoutBaseUrl', { checkoutBaseUrl: undefined as never }],
+      ['checkoutBaseUrl', { checkoutBaseUrl: `http://checkout.example.com/${SANDBOX_API_KEY}` }],
+      ['navigationLinks.backToBroker', { navigationLinks: { backToBroker: 'http://real.example/' } }],
+      ['allowedTargetHosts[1]', { allowedTargetHosts: ['ok.example', 'https://bad.example'] }],
+      ['allowedOrigins[0]', { allowedOrigins: ['https://www.example.com/path'] }],
+    ])('is created without a valid %s, then answers 500 and logs one line naming it', async (setting, extra) => {
+      expect(await misconfigured(extra)).toContain(setting)
     })
 
     it.each([
       ['plain http off localhost', 'http://imin.example/api/checkout-sessions/'],
       ['relative', '/api/checkout-sessions/'],
-      ['with credentials', 'https://user:pass@imin.example/api/checkout-sessions/'],
+      ['with credentials', `https://user:${SANDBOX_API_KEY}@imin.example/api/checkout-sessions/`],
       ['not a URL', 'https://'],
-    ])('refuses an endpoint %s, which would expose the key', (_, endpoint) => {
-      let thrown: unknown
-      try {
-        handler({ endpoint })
-      } catch (error) {
-        thrown = error
-      }
-      expect(thrown).toBeInstanceOf(Error)
-      expect((thrown as Error).message).toMatch(/endpoint must be an https: URL/)
-      expect(errorText(thrown)).not.toContain(SANDBOX_API_KEY)
+    ])('answers 500 with an endpoint %s, which would expose the key', async (_, endpoint) => {
+      expect(await misconfigured({ endpoint })).toMatch(/endpoint must be an https: URL/)
     })
 
-    it('accepts an https endpoint, and http on localhost', () => {
-      expect(() => handler({ endpoint: 'https://imin.example/api/checkout-sessions/' })).not.toThrow()
-      expect(() => handler({ endpoint: 'http://localhost:4010/api/checkout-sessions/' })).not.toThrow()
+    it('is created from options that throw when read, then answers 500', async () => {
+      const { proxy, revoke } = Proxy.revocable({}, {})
+      revoke()
+      expect(await misconfigured({}, () => createCheckoutSessionHandler(proxy as never))).toMatch(/options/)
+      expect(await misconfigured({}, () => createCheckoutSessionHandler(null as never))).toMatch(/options/)
+    })
+
+    it('accepts an https endpoint, and http on localhost', async () => {
+      const { status } = await call(handler({ endpoint: `${sandbox.url}/api/checkout-sessions/` }), post(browserBody()))
+      expect(status).toBe(201)
+      for (const endpoint of ['https://imin.example/api/checkout-sessions/', 'http://localhost:4010/api/checkout-sessions/']) {
+        const { status } = await call(handler({ endpoint, fetch: () => Promise.reject(new Error('offline')) }), post(browserBody()))
+        expect(status).toBe(502)
+      }
     })
   })
 
@@ -112,7 +133,6 @@ describe('createCheckoutSessionHandler', () => {
       ['empty', ''],
       ['not a checkout session', { type: 'Order' }],
       ['for two opportunities', { ...browserBody(), 'imin:initialOrder': { orderedItem: [{}, {}] } }],
-      ['with a javascript: broker url', JSON.parse(JSON.stringify(browserBody()).replace('https://acme.example/', 'javascript:alert(1)'))],
       ['without an identifier', JSON.parse(JSON.stringify(browserBody()).replace('"identifier":"abc"', '"identifier":""'))],
     ])('answers 400 to a body %s', async (_, body) => {
       const { status, json } = await call(handler(), post(body))
@@ -159,14 +179,14 @@ describe('createCheckoutSessionHandler', () => {
       expect(upstream!.headers['x-api-key']).toBe(SANDBOX_API_KEY)
       expect(upstream!.headers.authorization).toBeUndefined()
       expect(upstream!.headers['content-type']).toBe('application/json')
-      expect(JSON.parse(upstream!.body)).toEqual(expectedBody('https://opendata.example/sessions/9', serverPerson))
+      expect(JSON.parse(upstream!.body)).toEqual(expectedBody('https://opendata.example/sessions/9', serverPerson, serverBroker))
 
       const id = [...sandbox.sessions.keys()].pop()!
       expect(status).toBe(201)
       expect(headers.get('Location')).toBe(`${sandbox.url}/api/checkout-sessions/${id}`)
       expect(headers.get('Cache-Control')).toBe('no-store')
       expect(json).toEqual({
-        ...expectedBody('https://opendata.example/sessions/9', serverPerson),
+        ...expectedBody('https://opendata.example/sessions/9', serverPerson, serverBroker),
         potentialAction: [{ type: 'OrderAction', name: 'Checkout', target: `${sandbox.url}/checkout/${id}` }],
       })
     })
@@ -178,48 +198,73 @@ describe('createCheckoutSessionHandler', () => {
       expect(sandbox.requests[0]!.body).not.toContain('victim')
     })
 
-    it('names the broker it was configured with', async () => {
-      await call(handler({ broker: { name: 'Real Broker', url: 'https://real.example/' } }), post(browserBody()))
-      expect(JSON.parse(sandbox.requests[0]!.body)['imin:initialOrder'].broker).toEqual({
-        type: 'Organization',
-        name: 'Real Broker',
-        url: 'https://real.example/',
-      })
+    it('names the broker it was configured with, never the browser\'s', async () => {
+      const body = requestBody(request('a', { broker: { name: 'Evil', url: 'https://evil.example/' } }))
+      await call(handler(), post(body))
+      expect(sent()['imin:initialOrder']!.broker).toEqual({ type: 'Organization', ...serverBroker })
+      expect(sandbox.requests[0]!.body).not.toContain('Evil')
     })
 
-    const hostile = () =>
-      requestBody(
-        request('a', {
-          broker: { name: 'Evil', url: 'https://evil.example/' },
-          navigationLinks: { backToBroker: 'https://evil.example/back', backToBrokerUserProfile: 'https://evil.example/me' },
-        }),
-      )
+    it('accepts a body without a broker or links, as the browser sends with an endpoint', async () => {
+      const body = requestBody(request('a', { customer: undefined, broker: undefined }), true)
+      const { status } = await call(handler({ navigationLinks: { backToBroker: 'https://real.example/sessions' } }), post(body))
+      expect(status).toBe(201)
+      expect(sent()['imin:navigationLinks']).toEqual([expect.objectContaining({ url: 'https://real.example/sessions' })])
+    })
+
+    /** A body as a hostile browser could send it: any broker and links, unchecked. */
+    const hostile = (navigationLinks: Record<string, string> = { backToBroker: 'https://evil.example/back', backToBrokerUserProfile: 'https://evil.example/me' }) => ({
+      ...requestBody(request('a', { broker: { name: 'Evil', url: 'https://evil.example/' } })),
+      'imin:navigationLinks': Object.entries(navigationLinks).map(([key, url]) => ({
+        type: 'WebPage',
+        'imin:linkType': key === 'backToBroker' ? 'https://imin.co/BackToBrokerLink' : 'https://imin.co/BackToBrokerUserProfileLink',
+        url,
+      })),
+    })
     const sent = () => JSON.parse(sandbox.requests[0]!.body) as Record<string, Record<string, unknown>>
 
-    it("replaces the browser's navigation links with its own", async () => {
+    it("sends its own navigation links, never the browser's", async () => {
       const navigationLinks = { backToBroker: 'https://real.example/' }
       const { status } = await call(handler({ navigationLinks }), post(hostile()))
       expect(status).toBe(201)
       expect(sent()['imin:navigationLinks']).toEqual([
         { type: 'WebPage', name: 'Back to Broker', 'imin:linkType': 'https://imin.co/BackToBrokerLink', url: 'https://real.example/' },
       ])
-      expect(sandbox.requests[0]!.body).toContain('"name":"Evil"')
-    })
-
-    it('sends none of the browser\'s broker or links when both are configured, even with no links', async () => {
-      const { status } = await call(
-        handler({ broker: { name: 'Real Broker', url: 'https://real.example/' }, navigationLinks: {} }),
-        post(hostile()),
-      )
-      expect(status).toBe(201)
-      expect(sent()['imin:navigationLinks']).toBeUndefined()
-      expect(sent()['imin:initialOrder']!.broker).toEqual({ type: 'Organization', name: 'Real Broker', url: 'https://real.example/' })
       expect(sandbox.requests[0]!.body).not.toContain('evil.example')
     })
 
-    it("forwards the browser's links when none are configured", async () => {
-      await call(handler(), post(hostile()))
-      expect(sandbox.requests[0]!.body).toContain('https://evil.example/back')
+    it("sends no links when it has none, whatever the browser's", async () => {
+      const { status } = await call(handler(), post(hostile()))
+      expect(status).toBe(201)
+      expect(sent()['imin:navigationLinks']).toBeUndefined()
+      expect(sandbox.requests[0]!.body).not.toContain('evil.example')
+    })
+
+    describe('with allowNavigationLinksFromClient', () => {
+      const allowing = () =>
+        handler({ allowNavigationLinksFromClient: true, navigationLinks: { backToBroker: 'https://real.example/', backToBrokerUserProfile: 'https://real.example/me' } })
+
+      it("takes the browser's https links on the broker's own host, each replacing its own", async () => {
+        const { status } = await call(allowing(), post(hostile({ backToBroker: 'https://real.example/sessions/42' })))
+        expect(status).toBe(201)
+        expect(sent()['imin:navigationLinks']).toEqual([
+          expect.objectContaining({ name: 'Back to Broker', url: 'https://real.example/sessions/42' }),
+          expect.objectContaining({ name: 'Back to Broker User Profile', url: 'https://real.example/me' }),
+        ])
+      })
+
+      it.each([
+        ['another host', 'https://evil.example/back'],
+        ['a sibling host', 'https://www.real.example/back'],
+        ['another port', 'https://real.example:8443/back'],
+        ['plain http', 'http://real.example/back'],
+        ['javascript:', 'javascript:alert(1)'],
+      ])('answers 400 to a link on %s, sending nothing', async (_, url) => {
+        const { status, json } = await call(allowing(), post(hostile({ backToBroker: url })))
+        expect(status).toBe(400)
+        expect(json.description).toMatch(/navigationLinks.backToBroker/)
+        expect(sandbox.requests).toHaveLength(0)
+      })
     })
 
     it('drops a Location header that holds the API key', async () => {
@@ -243,6 +288,8 @@ describe('createCheckoutSessionHandler', () => {
       ['sandbox:hostile-target', 502, 'BadGatewayError'],
       ['sandbox:other-host-target', 502, 'BadGatewayError'],
       ['sandbox:echo-credentials', 400, 'HttpError'],
+      ['sandbox:huge', 502, 'BadGatewayError'],
+      ['sandbox:huge-declared', 502, 'BadGatewayError'],
       ['sandbox:echo-credentials-target', 502, 'BadGatewayError'],
     ])('%s answers %i %s', async (identifier, status, type) => {
       const response = await call(handler(), post(browserBody(identifier)))

@@ -3,6 +3,7 @@
  * in the browser, parsed back and rebuilt by the server handler.
  */
 import { CheckoutError } from './checkout-error.js'
+import { isSecureUrl } from './checkout-url.js'
 import {
   isObject,
   opportunityType,
@@ -50,7 +51,7 @@ export interface Broker {
   url: string
 }
 
-/** The links Checkout shows back to the broker's site (http(s) URLs). */
+/** The links Checkout shows back to the broker's site (`https:` URLs; `http:` only on localhost). */
 export interface NavigationLinks {
   /** @defaultValue undefined (no link) */
   backToBroker?: string
@@ -78,19 +79,21 @@ export interface CheckoutSessionRequest {
    */
   customer?: Customer
   /**
-   * The broker named on Checkout. The `./server` handler replaces it when its
-   * own `broker` option is set.
-   * @defaultValue none (required)
+   * The broker named on Checkout. Required when posting to Checkout itself (no
+   * `endpoint` option). Optional with an `endpoint`: the `./server` handler
+   * always names its own broker.
+   * @defaultValue undefined (only with `endpoint`)
    */
-  broker: Broker
+  broker?: Broker
   /**
    * The Offer to book.
    * @defaultValue the `publicAdult` offer (the parent's, or a Slot's own), else the first of the Slot's or the parent's `offers`
    */
   offerId?: string
   /**
-   * The links back to the broker that Checkout shows. The `./server` handler
-   * replaces them when its own `navigationLinks` option is set.
+   * The links back to the broker that Checkout shows: `https:` URLs (`http:`
+   * only on localhost). The `./server` handler uses its own instead, unless it
+   * is created with `allowNavigationLinksFromClient: true`.
    * @defaultValue undefined (no links)
    */
   navigationLinks?: NavigationLinks
@@ -101,7 +104,8 @@ export interface CheckoutFields {
   type: OpportunityType
   identifier: unknown
   acceptedOffer: unknown
-  broker: unknown
+  /** Left out of the body when undefined (a body for the `./server` handler, which names its own). */
+  broker?: unknown
   customer?: unknown
   navigationLinks?: unknown
 }
@@ -117,12 +121,20 @@ function need(condition: unknown, detail: string): asserts condition {
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 
-const webUrl = (value: unknown) => {
+const url = (value: unknown) => {
   try {
-    return text(value) && /^https?:$/.test(new URL(value).protocol)
+    return text(value) ? new URL(value) : undefined
   } catch {
-    return false
+    return undefined
   }
+}
+
+const webUrl = (value: unknown) => /^https?:$/.test(url(value)?.protocol ?? '')
+
+/** Navigation links are shown on Checkout under the broker's name: https only (http on localhost). */
+export const isNavigationLink = (value: unknown) => {
+  const parsed = url(value)
+  return parsed !== undefined && isSecureUrl(parsed)
 }
 
 /** Throws a CheckoutError `invalid-request` unless the identifier is a non-empty string or a finite number. */
@@ -151,24 +163,29 @@ export function customerJson(customer: unknown): string | JsonObject {
   return person
 }
 
+/** Throws a CheckoutError `invalid-request` unless the broker has a name and an http(s) home page. */
+export function checkBroker(broker: unknown): asserts broker is Broker {
+  need(isObject(broker) && text(broker.name), 'broker.name is required.')
+  need(webUrl(broker.url), 'broker.url must be an http(s) URL.')
+}
+
 /** Validates the fields and builds the body imin documents for Authenticated Checkout. */
 export function checkoutBody(fields: CheckoutFields): JsonObject {
   const { broker, navigationLinks = {} } = fields
-  need(isObject(broker) && text(broker.name), 'broker.name is required.')
-  need(webUrl(broker.url), 'broker.url must be an http(s) URL.')
-  need(text(fields.acceptedOffer), 'No offer to book: pass offerId.')
+  if (broker !== undefined) checkBroker(broker)
+  need(text(fields.acceptedOffer), 'No offer to book: pass offerId (the Offer `@id` from the parent\'s `imin:aggregateOffer.publicAdult`).')
   need(isObject(navigationLinks), 'navigationLinks must be an object.')
   const links = []
   for (const [key, name, linkType] of LINKS) {
     const url = navigationLinks[key]
     if (url === undefined) continue
-    need(webUrl(url), `navigationLinks.${key} must be an http(s) URL.`)
+    need(isNavigationLink(url), `navigationLinks.${key} must be an https: URL (http: only on localhost).`)
     links.push({ type: 'WebPage', name, 'imin:linkType': linkType, url })
   }
   const order: JsonObject = {
     type: 'OrderQuote',
     ...(fields.customer !== undefined && { customer: customerJson(fields.customer) }),
-    broker: { type: 'Organization', name: broker.name, url: broker.url },
+    ...(isObject(broker) && { broker: { type: 'Organization', name: broker.name, url: broker.url } }),
     orderedItem: [
       {
         type: 'OrderItem',
@@ -189,9 +206,17 @@ export function checkoutBody(fields: CheckoutFields): JsonObject {
 
 const firstOfferId = (offers: unknown) => (Array.isArray(offers) ? readId(offers[0]) : undefined)
 
-/** The body for a request from the browser (or any caller of createCheckoutSession). */
-export function requestBody(request: CheckoutSessionRequest): JsonObject {
+/**
+ * The body for a request from the browser (or any caller of createCheckoutSession).
+ * `viaEndpoint`: it goes to the broker's own backend, which supplies the
+ * customer and the broker; otherwise both are required.
+ */
+export function requestBody(request: CheckoutSessionRequest, viaEndpoint = false): JsonObject {
   need(isObject(request), 'The request must be an object.')
+  if (!viaEndpoint) {
+    need(request.customer !== undefined, 'customer is required.')
+    checkBroker(request.broker)
+  }
   const { data, type } = readOpportunity(request.opportunity)
   const given = rpdeData(request.parent)
   const embedded = parentReference(data, type)

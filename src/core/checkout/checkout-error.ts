@@ -40,8 +40,31 @@ export class CheckoutError extends Error {
   type?: string
 
   constructor(kind: CheckoutErrorKind, detail?: string, fields?: { status?: number; description?: string; type?: string }) {
-    super(detail ? `${MESSAGES[kind]} ${detail}` : MESSAGES[kind])
-    this.kind = kind
-    Object.assign(this, fields)
+    // Never throws itself, whatever it is given: an unknown kind is an invalid request.
+    const known = typeof kind === 'string' && Object.hasOwn(MESSAGES, kind) ? kind : 'invalid-request'
+    super(typeof detail === 'string' && detail ? `${MESSAGES[known]} ${detail}` : MESSAGES[known])
+    this.kind = known
+    try {
+      const { status, description, type } = fields ?? {}
+      if (typeof status === 'number') this.status = status
+      if (typeof description === 'string') this.description = description
+      if (typeof type === 'string') this.type = type
+    } catch {
+      // Fields that cannot be read are left out.
+    }
   }
+}
+
+/**
+ * Any thrown value as a CheckoutError, so no raw `TypeError` (a throwing
+ * getter, a revoked Proxy) escapes a checkout function. The value itself is
+ * dropped: it may describe the caller's data or credentials.
+ */
+export function asCheckoutError(error: unknown, kind: CheckoutErrorKind = 'invalid-request'): CheckoutError {
+  try {
+    if (error instanceof CheckoutError) return error
+  } catch {
+    // A revoked Proxy throws even on instanceof.
+  }
+  return new CheckoutError(kind, kind === 'invalid-request' ? 'The request or its options could not be read.' : undefined)
 }

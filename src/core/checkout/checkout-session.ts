@@ -1,28 +1,23 @@
 import { requestBody, type CheckoutSessionRequest } from './checkout-body.js'
-import { CheckoutError } from './checkout-error.js'
-import { checkoutOrigin, isSecureEndpoint, safeTarget } from './checkout-url.js'
-import { isObject, readType, type JsonObject } from '../rules/opportunity.js'
+import { asCheckoutError, CheckoutError } from './checkout-error.js'
+import { checkTransport, postCheckoutSession, type CheckoutPost, type CheckoutSession } from './checkout-request.js'
+import { checkoutOrigin, isSecureEndpoint, readAllowedTargetHosts } from './checkout-url.js'
 
 export type { Broker, CheckoutSessionRequest, Customer, NavigationLinks, Person } from './checkout-body.js'
+export type { CheckoutSession } from './checkout-request.js'
 
-export interface CheckoutSessionOptions {
+/** The options every browser-side checkout route shares. */
+export interface CheckoutRouteOptions {
   /**
    * The broker's Checkout host or origin; targets must be on it (or on `allowedTargetHosts`).
    * @defaultValue none (required)
    */
   checkoutBaseUrl: string
   /**
-   * Where to POST. Recommended: the broker's own backend (the `./server`
-   * handler), so imin's API key never reaches the browser. Must be `https:`
-   * (`http:` only on localhost); a relative URL resolves against the page.
-   * Without it, the request must carry a `customer`.
-   * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/`
-   */
-  endpoint?: string
-  /**
    * Called for every request, under the same `timeoutMs` and `signal` as the
    * request itself; its token is sent as `Bearer <token>`. Nothing is sent
-   * when it returns no token or throws (`unauthorized`).
+   * when it returns no token or throws (`unauthorized`). An answer that
+   * repeats the token, in any encoding, is not passed on.
    * @defaultValue undefined (no Authorization header)
    */
   getAuthToken?: () => string | null | undefined | Promise<string | null | undefined>
@@ -32,7 +27,8 @@ export interface CheckoutSessionOptions {
    */
   authHeader?: string
   /**
-   * The fetch to send the request with, e.g. one with instrumentation.
+   * The fetch to send the request with, e.g. one with instrumentation. The
+   * timeout and the size limit hold whatever it does.
    * @defaultValue globalThis.fetch
    */
   fetch?: typeof fetch
@@ -42,131 +38,68 @@ export interface CheckoutSessionOptions {
    */
   signal?: AbortSignal
   /**
-   * How long to wait, in milliseconds, for the token and the answer together; then `timeout`.
+   * How long to wait, in milliseconds, for the token and the whole answer together; then `timeout`.
    * @defaultValue 15000
    */
   timeoutMs?: number
   /**
-   * Further hosts a target may be on, e.g. `['checkout.imin.co']`.
-   * @defaultValue [] (only the checkout host)
+   * Further hosts a target may be on, each exactly `host` or `host:port`
+   * (e.g. `['checkout.imin.co']`): a bare host matches only the default port.
+   * An entry with a scheme, path, credentials or non-ASCII characters (write
+   * punycode) rejects the call with `invalid-request` naming the entry.
+   * @defaultValue [] (only the checkout origin)
    */
   allowedTargetHosts?: readonly string[]
 }
 
-/** A created checkout session: send the browser to `target`. */
-export interface CheckoutSession {
-  /** The checked, absolute URL of the Checkout page. */
-  target: string
-  /** The server's answer, parsed. */
-  body: unknown
-  /** The server's `Location` header, when it sent one. */
-  location?: string
+export interface CheckoutSessionOptions extends CheckoutRouteOptions {
+  /**
+   * Where to POST. Recommended: the broker's own backend (the `./server`
+   * handler), so imin's API key never reaches the browser. Must be `https:`
+   * (`http:` only on localhost); a relative URL resolves against the page.
+   * With it, the handler supplies the customer, the broker and the links;
+   * without it, the request must carry a `customer` and a `broker`.
+   * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/`
+   */
+  endpoint?: string
 }
 
-const UNAVAILABLE = ['UnavailableOpportunityError', 'OpportunityOfferPairNotBookableError']
-
 /**
- * POSTs a checkout session body and checks the answer. Shared with the server
- * handler. `auth` is `[header, prefix, getSecret]`: the secret (token or API key)
- * is awaited under the same timeout and abort as the request, and dropped from
- * anything the server echoes.
+ * Reads a route's options once, checks them, and POSTs the body they build.
+ * Every failure, a throwing getter included, is a CheckoutError.
  * @internal
  */
-export async function postCheckoutSession(
-  endpoint: string,
-  body: JsonObject,
-  auth: [header: string, prefix: string, getSecret: () => unknown] | undefined,
-  origin: string,
-  options: Pick<CheckoutSessionOptions, 'fetch' | 'signal' | 'timeoutMs' | 'allowedTargetHosts'>,
+export async function postFromBrowser(
+  options: CheckoutRouteOptions & { endpoint?: string },
+  defaultPath: string,
+  buildBody: (origin: string, hasEndpoint: boolean) => CheckoutPost['body'],
 ): Promise<CheckoutSession> {
-  const { signal } = options
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, options.timeoutMs ?? 15_000)
-  const abort = () => controller.abort()
-  signal?.addEventListener('abort', abort)
-  // Rejects on timeout or abort, so nothing awaited against it can hang.
-  const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', reject))
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
-  let secret: unknown
-  let response: Response
-  let json: unknown
+  let post: CheckoutPost
   try {
-    if (signal?.aborted) throw 0
-    if (auth) {
-      try {
-        secret = await Promise.race([auth[2](), stopped])
-      } catch {
-        // The caller's own error may describe its credentials: not kept.
-      }
-      if (controller.signal.aborted) throw 0
-      if (!secret) throw new CheckoutError('unauthorized', 'No sign-in token.')
-      headers[auth[0]] = auth[1] + secret
-    }
-    response = await Promise.race([
-      (options.fetch ?? fetch)(endpoint, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        // A redirected POST would resend the credentials somewhere unchecked.
-        redirect: 'error',
-        signal: controller.signal,
-      }),
-      stopped,
-    ])
-    const text = await response.text()
-    try {
-      json = JSON.parse(text)
-    } catch {
-      // Not JSON: decided below, from the status.
-    }
+    const { checkoutBaseUrl, endpoint: given, getAuthToken, authHeader, fetch, signal, timeoutMs } = options
+    const origin = checkoutOrigin(checkoutBaseUrl)
+    const allowedTargetHosts = readAllowedTargetHosts(options.allowedTargetHosts)
+    const body = buildBody(origin, given !== undefined)
+    const endpoint = given ?? origin + defaultPath
+    // Relative endpoints (the broker's own backend) resolve against the page.
+    if (!isSecureEndpoint(endpoint, 'https://relative.invalid'))
+      throw new CheckoutError('invalid-request', 'endpoint must be https: (http: only on localhost).')
+    checkTransport(timeoutMs, fetch)
+    if (getAuthToken !== undefined && typeof getAuthToken !== 'function')
+      throw new CheckoutError('invalid-request', 'getAuthToken must be a function.')
+    const auth: CheckoutPost['auth'] = getAuthToken && [String(authHeader ?? 'Authorization'), 'Bearer ', getAuthToken]
+    post = { endpoint, body, origin, allowedTargetHosts, fetch, signal, timeoutMs, auth }
   } catch (error) {
-    // The cause is dropped: it is rarely useful and may describe the request.
-    throw error instanceof CheckoutError ? error : new CheckoutError(signal?.aborted ? 'aborted' : timedOut ? 'timeout' : 'network')
-  } finally {
-    clearTimeout(timer)
-    signal?.removeEventListener('abort', abort)
+    throw asCheckoutError(error)
   }
-  const clean = (value: unknown) =>
-    typeof value === 'string' && !(secret && value.includes(secret as string)) ? value : undefined
-  const { status } = response
-  // Classified on the raw type, so a secret that happens to be part of it changes nothing.
-  const type = isObject(json) ? readType(json) : undefined
-  const fields = { status, type: clean(type), description: isObject(json) ? clean(json.description) : undefined }
-  if (UNAVAILABLE.includes(type as string)) throw new CheckoutError('unavailable', undefined, fields)
-  if (type === 'OpportunityIsFullError') throw new CheckoutError('full', undefined, fields)
-  if (status === 401 || status === 403) throw new CheckoutError('unauthorized', undefined, fields)
-  if (!response.ok) throw new CheckoutError('http', `HTTP ${status}.`, fields)
-  if (!isObject(json)) throw new CheckoutError('invalid-response', 'Not JSON.', { status })
-  const actions = Array.isArray(json.potentialAction) ? json.potentialAction.filter((a) => isObject(a) && readType(a) === 'OrderAction') : []
-  const target: unknown = (actions.find((a) => a.name === 'Checkout') ?? actions[0])?.target
-  if (typeof target !== 'string') throw new CheckoutError('invalid-response', 'No checkout target.', { status })
-  // A target or Location that repeats the secret is treated as unsafe: never followed, never passed on.
-  const safe = clean(target) && clean(safeTarget(target, origin, options.allowedTargetHosts))
-  if (!safe) throw new CheckoutError('unsafe-target', undefined, { status })
-  const location = clean(response.headers.get('Location'))
-  return location ? { target: safe, body: json, location } : { target: safe, body: json }
+  return postCheckoutSession(post)
 }
 
 /**
  * Creates an imin checkout session for the customer and returns the Checkout
  * page to send the browser to. Never retries: each POST creates a session.
- * Throws a CheckoutError; branch on its `kind`.
+ * Rejects only with a CheckoutError, whatever it is given; branch on its `kind`.
  */
-export async function createCheckoutSession(
-  request: CheckoutSessionRequest,
-  options: CheckoutSessionOptions,
-): Promise<CheckoutSession> {
-  const origin = checkoutOrigin(options.checkoutBaseUrl)
-  const body = requestBody(request)
-  const { endpoint = `${origin}/api/checkout-sessions/`, getAuthToken } = options
-  // Only the broker's own backend (which sets the customer itself) may be sent none.
-  if (!options.endpoint && !request.customer) throw new CheckoutError('invalid-request', 'customer is required.')
-  // Relative endpoints (the broker's own backend) resolve against the page.
-  if (!isSecureEndpoint(endpoint, 'https://relative.invalid'))
-    throw new CheckoutError('invalid-request', 'endpoint must be https: (http: only on localhost).')
-  return postCheckoutSession(endpoint, body, getAuthToken && [options.authHeader ?? 'Authorization', 'Bearer ', getAuthToken], origin, options)
+export function createCheckoutSession(request: CheckoutSessionRequest, options: CheckoutSessionOptions): Promise<CheckoutSession> {
+  return postFromBrowser(options, '/api/checkout-sessions/', (_, viaEndpoint) => requestBody(request, viaEndpoint))
 }

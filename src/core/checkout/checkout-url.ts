@@ -22,14 +22,14 @@ export function isSecureEndpoint(endpoint: unknown, base?: string): boolean {
  */
 export function checkoutOrigin(checkoutBaseUrl: unknown): string {
   // A page of buttons shares one checkout host: parse it once, not once per button.
-  if (checkoutBaseUrl === lastBase) return lastOrigin
-  lastOrigin = parseCheckoutOrigin(checkoutBaseUrl)
-  lastBase = checkoutBaseUrl
-  return lastOrigin
+  // Only a string that parsed is remembered, so a missing one is refused every time.
+  if (typeof checkoutBaseUrl === 'string' && checkoutBaseUrl === last?.base) return last.origin
+  const origin = parseCheckoutOrigin(checkoutBaseUrl)
+  last = { base: checkoutBaseUrl as string, origin }
+  return origin
 }
 
-let lastBase: unknown
-let lastOrigin = ''
+let last: { base: string; origin: string } | undefined
 
 function parseCheckoutOrigin(checkoutBaseUrl: unknown): string {
   const refuse = (why: string) => new CheckoutError('invalid-request', `checkoutBaseUrl ${why}.`)
@@ -51,17 +51,52 @@ function parseCheckoutOrigin(checkoutBaseUrl: unknown): string {
   return url.origin
 }
 
+const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/
+
+/**
+ * `allowedTargetHosts` as exact hosts: `host` or `host:port`, lower-cased,
+ * without a trailing dot. An entry with a scheme, path, credentials or
+ * non-ASCII characters (use punycode) is refused, naming the entry, rather
+ * than silently matching nothing.
+ */
+export function readAllowedTargetHosts(value: unknown): string[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new CheckoutError('invalid-request', 'allowedTargetHosts must be a list of hosts.')
+  return Array.from(value, (entry: unknown, index) => {
+    const host = typeof entry === 'string' ? entry.toLowerCase().replace(/\.(?=$|:)/, '') : ''
+    let parsed = ''
+    try {
+      // The URL parser drops the default port and refuses ports out of range.
+      parsed = HOST.test(host) ? new URL(`https://${host}`).host : ''
+    } catch {
+      // Not a host: refused below.
+    }
+    if (!parsed)
+      throw new CheckoutError(
+        'invalid-request',
+        `allowedTargetHosts[${index}] must be a host or host:port, without a scheme, path or credentials (non-ASCII names in punycode).`,
+      )
+    return parsed
+  })
+}
+
+/** The URL's host as allowedTargetHosts entries are written: without a trailing dot. */
+const hostOf = (url: URL) => url.hostname.replace(/\.$/, '') + (url.port ? `:${url.port}` : '')
+
 /**
  * The target as an absolute URL when it is safe to send the browser to: secure
- * (see isSecureUrl) and on the checkout host or one of `allowedHosts`.
+ * (see isSecureUrl) and on the checkout origin or exactly one of `allowedHosts`
+ * (as read by readAllowedTargetHosts). Relative targets are refused unless a
+ * `base` is given (a `Location` header resolves against the request's URL).
  */
-export function safeTarget(target: string, origin: string, allowedHosts: readonly string[] = []): string | undefined {
+export function safeTarget(target: unknown, origin: string, allowedHosts: readonly string[], base?: string): string | undefined {
+  if (typeof target !== 'string') return undefined
   let url: URL
   try {
-    url = new URL(target)
+    url = new URL(target, base)
   } catch {
     return undefined
   }
-  const allowed = url.origin === origin || allowedHosts.some((host) => [url.host, url.hostname].includes(host.toLowerCase()))
+  const allowed = url.origin === origin || allowedHosts.includes(hostOf(url))
   return allowed && isSecureUrl(url) ? url.href : undefined
 }

@@ -1,5 +1,5 @@
-import { CheckoutError } from './checkout-error.js'
-import { checkoutOrigin } from './checkout-url.js'
+import { asCheckoutError, CheckoutError } from './checkout-error.js'
+import { checkoutOrigin, readAllowedTargetHosts, safeTarget } from './checkout-url.js'
 import { checkIdentifier, readOpportunity } from './checkout-body.js'
 
 export interface GuestCheckoutOptions {
@@ -10,27 +10,53 @@ export interface GuestCheckoutOptions {
    * @defaultValue '/v1/slots/'
    */
   slotPath?: string
+  /**
+   * Further hosts an `imin:checkoutUrlTemplate` may lead to, each exactly
+   * `host` or `host:port`, as for `createCheckoutSession`.
+   * @defaultValue [] (only the checkout origin)
+   */
+  allowedTargetHosts?: readonly string[]
 }
+
+const TEMPLATE = 'imin:checkoutUrlTemplate'
 
 /**
  * The guest Checkout page for a ScheduledSession or Slot (bare data or an RPDE
- * item). The identifier (never `@id`) is one encoded path segment.
- * Throws a CheckoutError `invalid-request` when a URL cannot be built safely.
+ * item). An opportunity from imin's Events API that carries a string
+ * `imin:checkoutUrlTemplate` gets that page, with `{checkoutBaseUrl}` replaced
+ * by the checkout origin; otherwise its identifier (never `@id`) is one encoded
+ * path segment. Throws only a CheckoutError `invalid-request`, when no safe
+ * URL can be built: never a broken or off-host link.
  */
 export function guestCheckoutUrl(opportunity: unknown, options: GuestCheckoutOptions): string {
-  const origin = checkoutOrigin(options.checkoutBaseUrl)
-  const { data, type } = readOpportunity(opportunity)
-  let prefix = type === 'Slot' ? (options.slotPath ?? '/v1/slots/') : '/v1/scheduled-sessions/'
-  // A prefix not starting with `/` could change the host (`@evil.example/`).
-  if (!/^\/(?!\/)[^?#\\\s]*$/.test(prefix)) throw new CheckoutError('invalid-request', 'slotPath must be a path such as /v1/slots/.')
-  if (!prefix.endsWith('/')) prefix += '/'
-  const identifier = String(checkIdentifier(data.identifier))
-  // URLs resolve `.` and `..` segments away, so those cannot name an opportunity.
-  if (identifier === '.' || identifier === '..')
-    throw new CheckoutError('invalid-request', 'The identifier cannot be a path segment.')
   try {
-    return origin + prefix + encodeURIComponent(identifier)
-  } catch {
-    throw new CheckoutError('invalid-request', 'The identifier is not valid Unicode.')
+    const { checkoutBaseUrl, slotPath, allowedTargetHosts } = options
+    const origin = checkoutOrigin(checkoutBaseUrl)
+    const { data, type } = readOpportunity(opportunity)
+    const template = data[TEMPLATE]
+    if (typeof template === 'string') return fromTemplate(template, origin, readAllowedTargetHosts(allowedTargetHosts))
+    let prefix = type === 'Slot' ? (slotPath ?? '/v1/slots/') : '/v1/scheduled-sessions/'
+    // A prefix not starting with `/` could change the host (`@evil.example/`).
+    if (typeof prefix !== 'string' || !/^\/(?!\/)[^?#\\\s]*$/.test(prefix))
+      throw new CheckoutError('invalid-request', 'slotPath must be a path such as /v1/slots/.')
+    if (!prefix.endsWith('/')) prefix += '/'
+    const identifier = String(checkIdentifier(data.identifier))
+    // URLs resolve `.` and `..` segments away, so those cannot name an opportunity.
+    if (identifier === '.' || identifier === '..') throw new CheckoutError('invalid-request', 'The identifier cannot be a path segment.')
+    try {
+      return origin + prefix + encodeURIComponent(identifier)
+    } catch {
+      throw new CheckoutError('invalid-request', 'The identifier is not valid Unicode.')
+    }
+  } catch (error) {
+    throw asCheckoutError(error)
   }
+}
+
+function fromTemplate(template: string, origin: string, allowedHosts: readonly string[]): string {
+  const filled = template.replaceAll('{checkoutBaseUrl}', origin)
+  // A placeholder left over would be sent literally, a broken link.
+  const url = /[{}]/.test(filled) ? undefined : safeTarget(filled, origin, allowedHosts)
+  if (!url) throw new CheckoutError('invalid-request', `${TEMPLATE} does not give an https: page on the checkout host.`)
+  return url
 }
