@@ -3,7 +3,7 @@
  * OpenActive's own for brokers of open data. Pure, never throws, and light enough
  * to run over a whole feed.
  */
-import { parseDateTime, type DateTimeParts } from './date-time.js'
+import { parseInstant } from './date-time.js'
 import { parseDuration, subtractDuration } from './duration.js'
 import {
   inherited,
@@ -155,13 +155,14 @@ function linkParent(data: JsonObject, type: OpportunityType, parent: unknown): J
 }
 
 /**
- * `start` minus a booking-window duration, in epoch ms: `absent` when there is no
- * duration (missing or null) or no start, NaN when the duration cannot be read.
+ * `startDate` minus a booking-window duration, in epoch ms: undefined when there is
+ * no duration (missing or null) or no valid start, NaN when the duration cannot be read.
  */
-function windowEdge(duration: unknown, start: DateTimeParts | null, absent: number): number {
-  if (duration == null) return absent
+function windowEdge(duration: unknown, startDate: string, startMs: number): number | undefined {
+  if (duration == null) return undefined
   const parsed = typeof duration === 'string' ? parseDuration(duration) : null
-  return parsed === null ? NaN : start === null ? absent : subtractDuration(start, parsed)
+  if (parsed === null) return NaN
+  return Number.isNaN(startMs) ? undefined : subtractDuration(startDate, startMs, parsed)
 }
 
 /**
@@ -186,9 +187,9 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     const openData = options?.rules === 'open-data'
     const parentUnreadable = openData ? 'parent-mismatch' : 'missing-parent'
     const reasons: BookabilityReason[] = []
-    const startDate = data.startDate
-    const start = typeof startDate === 'string' ? parseDateTime(startDate) : null
-    if (start === null) reasons.push('invalid-opportunity')
+    const startDate = typeof data.startDate === 'string' ? data.startDate : ''
+    const startMs = parseInstant(startDate)
+    if (Number.isNaN(startMs)) reasons.push('invalid-opportunity')
 
     unreadable = parentUnreadable
     const link = linkParent(data, type, parent)
@@ -223,7 +224,6 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
 
     // Each offer is open from start - validFromBeforeStartDate (no lower bound when
     // missing) until start - validThroughBeforeStartDate (the start when missing).
-    const startMs = start === null ? 0 : start.ms
     const now = epochMs(options?.now)
     const list = Array.isArray(offers) ? offers : undefined
     const count = list ? list.length : offers === undefined ? 0 : 1
@@ -238,12 +238,14 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     for (let i = 0; i < count; i++) {
       const offer = list ? list[i] : offers
       if (!isObject(offer)) continue
-      const from = windowEdge(offer.validFromBeforeStartDate, start, -Infinity)
-      const through = windowEdge(offer.validThroughBeforeStartDate, start, startMs)
-      if (Number.isNaN(from) || Number.isNaN(through)) {
+      const opening = windowEdge(offer.validFromBeforeStartDate, startDate, startMs)
+      const closing = windowEdge(offer.validThroughBeforeStartDate, startDate, startMs)
+      if (Number.isNaN(opening) || Number.isNaN(closing)) {
         invalid = true
         continue
       }
+      const from = opening ?? -Infinity
+      const through = closing ?? startMs
       windows++
       if (from < earliest) earliest = from
       if (through > latestClosing) latestClosing = through
@@ -259,7 +261,7 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     }
     unreadable = 'invalid-opportunity'
     if (invalid) reasons.push('invalid-booking-window')
-    if (start === null) return result(reasons)
+    if (Number.isNaN(startMs)) return result(reasons)
 
     if (windows && !open) {
       if (unclosed) reasons.push('not-yet-open')
