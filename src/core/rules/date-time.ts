@@ -39,7 +39,7 @@ export function utc(year: number, month: number, day: number, hour = 0, minute =
   return days * DAY_MS + hour * 36e5 + minute * 6e4 + second * 1e3 + ms
 }
 
-/** Room for 40 fraction digits: longer text is refused unread. */
+/** Room for 38 fraction digits and an offset: longer text is refused unread. */
 export const MAX_DATE_TIME_LENGTH = 64
 
 /** The two digits at `at` as a number, or -100 when either is not a digit (or is past the end). */
