@@ -103,7 +103,7 @@ const linkedPairs = fc
     offer: fc.record({ [FLAG]: flag }),
     window: writtenWindow,
     parentOffers: fc.array(writtenWindow, { maxLength: 3 }),
-    ownOffers: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(writtenWindow, { minLength: 1, maxLength: 3 }) }),
+    ownOffers: fc.oneof({ weight: 3, arbitrary: fc.constant<WrittenWindow[]>([]) }, { weight: 1, arbitrary: fc.array(writtenWindow, { minLength: 1, maxLength: 3 }) }),
   })
   .map(({ type, rules, parentId, embedded, start, nowFromStart, startDate, eventStatus, remaining, flag, offer, window, parentOffers, ownOffers }) => {
     const parent = {
