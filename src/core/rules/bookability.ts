@@ -128,6 +128,14 @@ function result(reasons: BookabilityReason[], opensAt: Date | null = null, close
   return { bookable: !reasons.length, state: reasons[0] ?? 'bookable', reasons, opensAt, closesAt, nextChangeAt }
 }
 
+/** `EventCancelled` or `EventPostponed`, bare, as a schema.org URL or as a `schema:` CURIE. */
+function isCancelled(status: unknown): boolean {
+  if (typeof status !== 'string') return false
+  // The C of Cancelled or the P of Postponed: most statuses (EventScheduled) stop here.
+  const initial = status.charCodeAt(status.length - 9)
+  return (initial === 67 || initial === 80) && CANCELLED.test(status)
+}
+
 function isFlagged(object: JsonObject, flagProperty: string | undefined): boolean {
   if (flagProperty !== undefined) return object[flagProperty] === true
   const flag = object[FLAG]
@@ -198,7 +206,7 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     if (typeof link === 'string' && !(openData && link === 'missing-parent')) reasons.push(link)
     const linked = typeof link === 'string' ? undefined : link
 
-    if (typeof data.eventStatus === 'string' && CANCELLED.test(data.eventStatus)) reasons.push('cancelled')
+    if (isCancelled(data.eventStatus)) reasons.push('cancelled')
     const remaining = type === 'Slot' ? data.remainingUses : data.remainingAttendeeCapacity
     if (typeof remaining === 'number' && remaining <= 0) reasons.push('full')
 
