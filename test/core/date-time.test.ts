@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
-import { daysInMonth, parseDateTime, parseInstant, utc } from '../../src/core/rules/date-time.js'
+import { daysInMonth, parseDateTime, utc } from '../../src/core/rules/date-time.js'
 
 describe('parseDateTime', () => {
   describe('given a valid RPDE date-time', () => {
@@ -25,16 +25,12 @@ describe('parseDateTime', () => {
       expect(parsed?.offset).toBe(offset)
     })
 
-    it('gives the same instant through parseInstant, as a number', () => {
-      expect(parseInstant('2027-03-10T18:00+01:00')).toBe(Date.parse('2027-03-10T17:00Z'))
-    })
-
     it('reads up to 64 characters (38 fraction digits and an offset) and refuses longer text unread', () => {
       const longest = `2027-03-10T18:00:30.${'1'.repeat(38)}+01:00`
       expect(longest).toHaveLength(64)
       expect(parseDateTime(longest)?.ms).toBe(Date.parse('2027-03-10T17:00:30.111Z'))
       expect(parseDateTime(`2027-03-10T18:00:30.${'1'.repeat(39)}+01:00`)).toBeNull()
-      expect(parseInstant(`2027-03-10T18:00:30.${'1'.repeat(1e6)}Z`)).toBeNaN()
+      expect(parseDateTime(`2027-03-10T18:00:30.${'1'.repeat(1e6)}Z`)).toBeNull()
     })
 
     it('keeps the calendar date as written, not as in UTC', () => {
@@ -92,7 +88,6 @@ describe('parseDateTime', () => {
       ['an RFC 2822 date', 'Wed, 10 Mar 2027 18:00:00 GMT'],
     ])('rejects %s (%s)', (_name, text) => {
       expect(parseDateTime(text)).toBeNull()
-      expect(parseInstant(text)).toBeNaN()
     })
   })
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { DateTime, FixedOffsetZone, Duration as LuxonDuration } from 'luxon'
-import { parseInstant } from '../../src/core/rules/date-time.js'
+import { parseDateTime } from '../../src/core/rules/date-time.js'
 import { parseDuration, subtractDuration } from '../../src/core/rules/duration.js'
 
 const HOUR = 36e5
@@ -8,11 +8,11 @@ const DAY = 24 * HOUR
 
 /** startDate minus duration, as an ISO string in UTC; 'invalid' for an invalid duration or result. */
 function opensAt(startDate: string, duration: string): string {
-  const start = parseInstant(startDate)
+  const start = parseDateTime(startDate)
   const parsed = parseDuration(duration)
-  if (Number.isNaN(start)) throw new Error(`test start date ${startDate} is invalid`)
+  if (start === null) throw new Error(`test start date ${startDate} is invalid`)
   if (parsed === null) return 'invalid'
-  const ms = subtractDuration(startDate, start, parsed)
+  const ms = subtractDuration(start, parsed)
   return Number.isNaN(ms) ? 'invalid' : new Date(ms).toISOString()
 }
 

@@ -3,7 +3,7 @@
  * OpenActive's own for brokers of open data. Pure, never throws, and light enough
  * to run over a whole feed.
  */
-import { parseInstant } from './date-time.js'
+import { parseDateTime, type DateTimeParts } from './date-time.js'
 import { parseDuration, subtractDuration } from './duration.js'
 import {
   inherited,
@@ -163,14 +163,14 @@ function linkParent(data: JsonObject, type: OpportunityType, parent: unknown): J
 }
 
 /**
- * `startDate` minus a booking-window duration, in epoch ms: undefined when there is
- * no duration (missing or null) or no valid start, NaN when the duration cannot be read.
+ * `start` minus a booking-window duration, in epoch ms: undefined when there is no
+ * duration (missing or null) or no valid start, NaN when the duration cannot be read.
  */
-function windowEdge(duration: unknown, startDate: string, startMs: number): number | undefined {
+function windowEdge(duration: unknown, start: DateTimeParts | null): number | undefined {
   if (duration == null) return undefined
   const parsed = typeof duration === 'string' ? parseDuration(duration) : null
   if (parsed === null) return NaN
-  return Number.isNaN(startMs) ? undefined : subtractDuration(startDate, startMs, parsed)
+  return start === null ? undefined : subtractDuration(start, parsed)
 }
 
 /**
@@ -195,9 +195,9 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     const openData = options?.rules === 'open-data'
     const parentUnreadable = openData ? 'parent-mismatch' : 'missing-parent'
     const reasons: BookabilityReason[] = []
-    const startDate = typeof data.startDate === 'string' ? data.startDate : ''
-    const startMs = parseInstant(startDate)
-    if (Number.isNaN(startMs)) reasons.push('invalid-opportunity')
+    const startDate = data.startDate
+    const start = typeof startDate === 'string' ? parseDateTime(startDate) : null
+    if (start === null) reasons.push('invalid-opportunity')
 
     unreadable = parentUnreadable
     const link = linkParent(data, type, parent)
@@ -233,10 +233,9 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     // Each offer is open from start - validFromBeforeStartDate (no lower bound when
     // missing) until start - validThroughBeforeStartDate (the start when missing).
     const now = epochMs(options?.now)
+    const startMs = start === null ? NaN : start.ms
     const list = Array.isArray(offers) ? offers : undefined
     const count = list ? list.length : offers === undefined ? 0 : 1
-    let windows = 0
-    let unclosed = 0
     let open = false
     let invalid = false
     let earliestUnclosed = Infinity
@@ -246,19 +245,18 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     for (let i = 0; i < count; i++) {
       const offer = list ? list[i] : offers
       if (!isObject(offer)) continue
-      const opening = windowEdge(offer.validFromBeforeStartDate, startDate, startMs)
-      const closing = windowEdge(offer.validThroughBeforeStartDate, startDate, startMs)
+      const opening = windowEdge(offer.validFromBeforeStartDate, start)
+      const closing = windowEdge(offer.validThroughBeforeStartDate, start)
       if (Number.isNaN(opening) || Number.isNaN(closing)) {
         invalid = true
         continue
       }
       const from = opening ?? -Infinity
       const through = closing ?? startMs
-      windows++
       if (from < earliest) earliest = from
       if (through > latestClosing) latestClosing = through
       if (through <= now) continue
-      unclosed++
+      // Not closed yet: open now, or opening later.
       if (from < earliestUnclosed) earliestUnclosed = from
       if (through < next) next = through
       if (from > now) {
@@ -267,19 +265,21 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
         open = true
       }
     }
+    const anyWindow = latestClosing > -Infinity
+    const anyUnclosed = earliestUnclosed < Infinity
     unreadable = 'invalid-opportunity'
     if (invalid) reasons.push('invalid-booking-window')
-    if (Number.isNaN(startMs)) return result(reasons)
+    if (start === null) return result(reasons)
 
-    if (windows && !open) {
-      if (unclosed) reasons.push('not-yet-open')
+    if (anyWindow && !open) {
+      if (anyUnclosed) reasons.push('not-yet-open')
       else if (now < startMs) reasons.push('booking-closed')
     }
     if (now >= startMs) reasons.push('started')
 
-    const opensAtMs = unclosed ? earliestUnclosed : earliest
+    const opensAtMs = anyUnclosed ? earliestUnclosed : earliest
     const opensAt = opensAtMs > -Infinity && opensAtMs < Infinity ? new Date(opensAtMs) : null
-    const closesAtMs = windows ? latestClosing : startMs
+    const closesAtMs = anyWindow ? latestClosing : startMs
     const closesAt = new Date(closesAtMs)
     const nextChangeAt = next === Infinity ? null : next === opensAtMs ? opensAt : next === closesAtMs ? closesAt : new Date(next)
     return result(reasons, opensAt, closesAt, nextChangeAt)

@@ -50,28 +50,15 @@ function twoDigits(text: string, at: number): number {
 }
 
 /**
- * Epoch ms of an RPDE date-time, or NaN when it is not exactly
+ * Parses an RPDE date-time, or returns null when it is not exactly
  * `YYYY-MM-DDThh:mm[:ss[.fff]]` followed by `Z` or `±hh:mm` with a real calendar date.
- * Fraction digits past milliseconds are dropped; text longer than 64 characters is
- * refused. Returns a number, not an object: it runs once per item of a feed.
+ * Fraction digits past milliseconds are dropped; text longer than 64 characters is refused.
  */
-export function parseInstant(text: string): number {
-  return read(text, undefined)
-}
-
-/** Like {@link parseInstant}, with the written offset and calendar date; null when invalid. */
 export function parseDateTime(text: string): DateTimeParts | null {
-  const parts: DateTimeParts = { ms: NaN, offset: 0, year: 0, month: 0, day: 0 }
-  parts.ms = read(text, parts)
-  return Number.isNaN(parts.ms) ? null : parts
-}
-
-/** The parser behind both: fills in `parts` when given. */
-function read(text: string, parts: DateTimeParts | undefined): number {
   // Fixed separators first: most garbage fails here cheaply. The length cap keeps a
   // fraction of a million digits from being scanned.
   if (text.length > MAX_DATE_TIME_LENGTH || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) {
-    return NaN
+    return null
   }
   const century = twoDigits(text, 0)
   const yearOfCentury = twoDigits(text, 2)
@@ -93,22 +80,22 @@ function read(text: string, parts: DateTimeParts | undefined): number {
         millisecond += digit * scale
         scale = (scale / 10) | 0
       }
-      if (i === start) return NaN
+      if (i === start) return null
     }
   }
   let offset = 0
   const zone = text.charCodeAt(i)
   if (zone === 90) {
-    if (i + 1 !== text.length) return NaN
+    if (i + 1 !== text.length) return null
   } else if ((zone === 43 || zone === 45) && i + 6 === text.length && text.charCodeAt(i + 3) === 58) {
     const offsetHours = twoDigits(text, i + 1)
     const offsetMinutes = twoDigits(text, i + 4)
     // -100 from twoDigits() makes the OR negative.
-    if ((offsetHours | offsetMinutes) < 0 || offsetHours > 23 || offsetMinutes > 59) return NaN
+    if ((offsetHours | offsetMinutes) < 0 || offsetHours > 23 || offsetMinutes > 59) return null
     offset = offsetHours * 60 + offsetMinutes
     if (zone === 45) offset = 0 - offset // not -offset: -00:00 is offset 0, not -0
   } else {
-    return NaN
+    return null
   }
   if (
     (century | yearOfCentury | month | day | hour | minute | second) < 0 ||
@@ -120,13 +107,7 @@ function read(text: string, parts: DateTimeParts | undefined): number {
     minute > 59 ||
     second > 59
   ) {
-    return NaN
+    return null
   }
-  if (parts !== undefined) {
-    parts.offset = offset
-    parts.year = year
-    parts.month = month
-    parts.day = day
-  }
-  return utc(year, month, day, hour, minute - offset, second, millisecond)
+  return { ms: utc(year, month, day, hour, minute - offset, second, millisecond), offset, year, month, day }
 }

@@ -3,7 +3,8 @@
  * `PnYnMnDTnHnMnS`), and subtracting one from a start date. Hand-written over
  * char codes: it runs once per item of a feed.
  */
-import { DAY_MS, daysInMonth, parseDateTime, utc } from './date-time.js'
+import { DAY_MS, daysInMonth, utc } from './date-time.js'
+import type { DateTimeParts } from './date-time.js'
 
 /** A parsed duration: calendar months (years count 12) and an exact part. */
 export interface Duration {
@@ -78,17 +79,13 @@ export function parseDuration(text: string): Duration | null {
 }
 
 /**
- * `startDate` minus `duration`, in epoch ms, where `startMs` is
- * `parseInstant(startDate)`: months first, on the wall-clock date in the start's own
- * written offset, clamped to the month's last day; then the exact part. NaN when the
- * result is before year 0 (or not a number at all). `startDate` is read again only
- * for months, so the common case parses it once.
+ * `start` minus `duration`, in epoch ms: months first, on the wall-clock date in
+ * the start's own written offset, clamped to the month's last day; then the exact
+ * part. NaN when the result is before year 0 (or not a number at all).
  */
-export function subtractDuration(startDate: string, startMs: number, duration: Duration): number {
-  let result = startMs
+export function subtractDuration(start: DateTimeParts, duration: Duration): number {
+  let result = start.ms
   if (duration.months > 0) {
-    const start = parseDateTime(startDate)
-    if (start === null) return NaN
     const monthIndex = start.year * 12 + start.month - 1 - duration.months
     const year = Math.floor(monthIndex / 12)
     const month = monthIndex - year * 12 + 1
