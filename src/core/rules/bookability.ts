@@ -3,8 +3,8 @@
  * OpenActive's own for brokers of open data. Pure, never throws, and light enough
  * to run over a whole feed.
  */
-import { parseDateTime, type DateTimeParts } from './date-time.js'
-import { parseDuration, subtractDuration } from './duration.js'
+import { bookingWindow } from './booking-window.js'
+import { parseDateTime } from './date-time.js'
 import {
   inherited,
   isObject,
@@ -163,17 +163,6 @@ function linkParent(data: JsonObject, type: OpportunityType, parent: unknown): J
 }
 
 /**
- * `start` minus a booking-window duration, in epoch ms: undefined when there is no
- * duration (missing or null) or no valid start, NaN when the duration cannot be read.
- */
-function windowEdge(duration: unknown, start: DateTimeParts | null): number | undefined {
-  if (duration == null) return undefined
-  const parsed = typeof duration === 'string' ? parseDuration(duration) : null
-  if (parsed === null) return NaN
-  return start === null ? undefined : subtractDuration(start, parsed)
-}
-
-/**
  * Decides whether an opportunity (a ScheduledSession or a Slot) can be booked at
  * `options.now`, given its parent (SessionSeries, FacilityUse or
  * IndividualFacilityUse). Either may be a bare `data` object or a whole RPDE item;
@@ -211,7 +200,7 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     if (typeof remaining === 'number' && remaining <= 0) reasons.push('full')
 
     // Open data: the OpenActive offers. imin: the public adult offer, the one window.
-    let offers: unknown
+    let offers: JsonObject | unknown[] | undefined
     if (openData) {
       offers = listed(data.offers)
       if (offers === undefined && linked !== undefined) {
@@ -226,62 +215,25 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
         if (linked !== undefined) unreadable = parentUnreadable
         offers = publicAdultOffer(data, type, linked)
         if (offers === undefined) reasons.push('no-adult-offer')
-        else if (!isFlagged(offers as JsonObject, flagProperty)) reasons.push('offer-unavailable')
+        else if (!isFlagged(offers, flagProperty)) reasons.push('offer-unavailable')
       }
     }
 
-    // Each offer is open from start - validFromBeforeStartDate (no lower bound when
-    // missing) until start - validThroughBeforeStartDate (the start when missing).
     const now = epochMs(options?.now)
-    const startMs = start === null ? NaN : start.ms
-    const list = Array.isArray(offers) ? offers : undefined
-    const count = list ? list.length : offers === undefined ? 0 : 1
-    let open = false
-    let invalid = false
-    let earliestUnclosed = Infinity
-    let earliest = Infinity
-    let latestClosing = -Infinity
-    let next = startMs > now ? startMs : Infinity
-    for (let i = 0; i < count; i++) {
-      const offer = list ? list[i] : offers
-      if (!isObject(offer)) continue
-      const opening = windowEdge(offer.validFromBeforeStartDate, start)
-      const closing = windowEdge(offer.validThroughBeforeStartDate, start)
-      if (Number.isNaN(opening) || Number.isNaN(closing)) {
-        invalid = true
-        continue
-      }
-      const from = opening ?? -Infinity
-      const through = closing ?? startMs
-      if (from < earliest) earliest = from
-      if (through > latestClosing) latestClosing = through
-      if (through <= now) continue
-      // Not closed yet: open now, or opening later.
-      if (from < earliestUnclosed) earliestUnclosed = from
-      if (through < next) next = through
-      if (from > now) {
-        if (from < next) next = from
-      } else {
-        open = true
-      }
-    }
-    const anyWindow = latestClosing > -Infinity
-    const anyUnclosed = earliestUnclosed < Infinity
+    const window = bookingWindow(offers, start, now)
     unreadable = 'invalid-opportunity'
-    if (invalid) reasons.push('invalid-booking-window')
+    if (window.invalid) reasons.push('invalid-booking-window')
     if (start === null) return result(reasons)
+    if (window.state === 'not-yet-open') reasons.push('not-yet-open')
+    // From the start on, it has started rather than closed.
+    else if (window.state === 'closed' && now < start.ms) reasons.push('booking-closed')
+    if (now >= start.ms) reasons.push('started')
 
-    if (anyWindow && !open) {
-      if (anyUnclosed) reasons.push('not-yet-open')
-      else if (now < startMs) reasons.push('booking-closed')
-    }
-    if (now >= startMs) reasons.push('started')
-
-    const opensAtMs = anyUnclosed ? earliestUnclosed : earliest
-    const opensAt = opensAtMs > -Infinity && opensAtMs < Infinity ? new Date(opensAtMs) : null
-    const closesAtMs = anyWindow ? latestClosing : startMs
-    const closesAt = new Date(closesAtMs)
-    const nextChangeAt = next === Infinity ? null : next === opensAtMs ? opensAt : next === closesAtMs ? closesAt : new Date(next)
+    const opensAt = Number.isFinite(window.opensAt) ? new Date(window.opensAt) : null
+    const closesAt = new Date(window.closesAt)
+    const { nextChange } = window
+    const nextChangeAt =
+      nextChange === Infinity ? null : nextChange === window.opensAt ? opensAt : nextChange === window.closesAt ? closesAt : new Date(nextChange)
     return result(reasons, opensAt, closesAt, nextChangeAt)
   } catch {
     return result([unreadable])
