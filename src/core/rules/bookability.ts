@@ -220,20 +220,20 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
     }
 
     const now = epochMs(options?.now)
-    const window = bookingWindow(offers, start, now)
+    const offerWindow = bookingWindow(offers, start, now)
     unreadable = 'invalid-opportunity'
-    if (window.invalid) reasons.push('invalid-booking-window')
+    if (offerWindow.invalid) reasons.push('invalid-booking-window')
     if (start === null) return result(reasons)
-    if (window.state === 'not-yet-open') reasons.push('not-yet-open')
+    if (offerWindow.state === 'not-yet-open') reasons.push('not-yet-open')
     // From the start on, it has started rather than closed.
-    else if (window.state === 'closed' && now < start.ms) reasons.push('booking-closed')
+    else if (offerWindow.state === 'closed' && now < start.ms) reasons.push('booking-closed')
     if (now >= start.ms) reasons.push('started')
 
-    const opensAt = Number.isFinite(window.opensAt) ? new Date(window.opensAt) : null
-    const closesAt = new Date(window.closesAt)
-    const { nextChange } = window
+    const opensAt = Number.isFinite(offerWindow.opensAt) ? new Date(offerWindow.opensAt) : null
+    const closesAt = new Date(offerWindow.closesAt)
+    const { nextChange } = offerWindow
     const nextChangeAt =
-      nextChange === Infinity ? null : nextChange === window.opensAt ? opensAt : nextChange === window.closesAt ? closesAt : new Date(nextChange)
+      nextChange === Infinity ? null : nextChange === offerWindow.opensAt ? opensAt : nextChange === offerWindow.closesAt ? closesAt : new Date(nextChange)
     return result(reasons, opensAt, closesAt, nextChangeAt)
   } catch {
     return result([unreadable])
