@@ -1,7 +1,7 @@
 /**
  * evaluateBookability over 100,000 generated sessions and slots with their parents,
  * against (a) a loop that only does Date.parse(startDate), the irreducible cost, and
- * (b) the luxon approach of OpenActive's test suite. Targets: at most 2x (a), at
+ * (b) the luxon approach of OpenActive's test suite. Targets: at most 1.2x (a), at
  * least 10x faster than (b).
  * Run: npx tsx -e "import('./bench/bookability.ts').then(m => m.run())"
  */
@@ -38,6 +38,7 @@ function generate(count: number): Pair[] {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T
   const zones = ['Z', 'Z', '+01:00', '+00:00', '-05:00']
   const windows = [undefined, undefined, 'P7D', 'P7D', 'P1W', 'P6D', 'P1D', 'PT30M', 'PT1H', 'P14DT22H10M', 'P1DT16H']
+  const closings = ['PT30M', 'PT2H', 'P1D']
   const pairs: Pair[] = []
   for (let i = 0; i < count; i++) {
     const slot = next() < 0.2
@@ -54,6 +55,7 @@ function generate(count: number): Pair[] {
       priceCurrency: 'GBP',
       [FLAG]: next() < 0.9,
       ...(next() < 0.6 ? { validFromBeforeStartDate: pick(windows) } : {}),
+      ...(next() < 0.2 ? { validThroughBeforeStartDate: pick(closings) } : {}),
     }
     const parent = {
       '@type': slot ? 'FacilityUse' : 'SessionSeries',
@@ -97,6 +99,8 @@ function luxonBookable(pair: Pair, now: DateTime): boolean {
   if ((opportunity.remainingAttendeeCapacity ?? opportunity.remainingUses) === 0) return false
   const start = DateTime.fromISO(startDateOf(pair))
   if (!start.isValid || now >= start) return false
+  const closing = offer.validThroughBeforeStartDate
+  if (typeof closing === 'string' && now >= start.minus(Duration.fromISO(closing))) return false
   const window = offer.validFromBeforeStartDate
   if (typeof window !== 'string') return true
   const opensAt = start.minus(Duration.fromISO(window))
@@ -140,6 +144,8 @@ export async function run(): Promise<void> {
 
   const ns = { baseline: median(samples.baseline), ours: median(samples.ours), luxon: median(samples.luxon) }
   const bookable = ours()
+  // Both answer for the same feed, or the comparison is of different work.
+  if (luxon() !== bookable) throw new Error(`luxon finds ${luxon()} bookable, evaluateBookability ${bookable}`)
   const oursOverBaseline = ns.ours / ns.baseline
   const luxonOverOurs = ns.luxon / ns.ours
   printTable(`evaluateBookability: ${ITEMS.toLocaleString('en')} items (${bookable} bookable), median of ${ROUNDS} rounds (luxon ${LUXON_ROUNDS})`, [
@@ -147,7 +153,7 @@ export async function run(): Promise<void> {
     ['Date.parse(startDate) only', ns.baseline.toFixed(0)],
     ['evaluateBookability', ns.ours.toFixed(0)],
     ['luxon fromISO().minus()', ns.luxon.toFixed(0)],
-    ['ours / baseline', `${oursOverBaseline.toFixed(2)}x (target <= 2x)`],
+    ['ours / baseline', `${oursOverBaseline.toFixed(2)}x (target <= 1.2x)`],
     ['luxon / ours', `${luxonOverOurs.toFixed(1)}x (target >= 10x)`],
   ])
   if (Number.isNaN(sink)) console.log(sink) // keeps the loops from being optimised away

@@ -4,7 +4,7 @@
  * React Server Components.
  */
 export { evaluateBookability, BOOKABILITY_REASONS } from './rules/bookability.js'
-export type { Bookability, BookabilityReason, BookabilityState, EvaluateOptions } from './rules/bookability.js'
+export type { Bookability, BookabilityReason, BookabilityRules, BookabilityState, EvaluateOptions } from './rules/bookability.js'
 export { createParentIndex } from './rules/parent-index.js'
 export type { ParentIndex } from './rules/parent-index.js'
 export { guestCheckoutUrl } from './checkout/guest-checkout.js'

@@ -49,6 +49,7 @@ export const englishLabels: BookButtonLabels = {
     'offer-unavailable': 'Not bookable online',
     'invalid-booking-window': unavailable,
     'not-yet-open': 'Not open yet',
+    'booking-closed': 'Booking closed',
     started: 'Started',
   },
   errors: {
@@ -86,6 +87,7 @@ export const frenchLabels: BookButtonLabels = {
     'offer-unavailable': 'Pas de réservation en ligne',
     'invalid-booking-window': indisponible,
     'not-yet-open': 'Pas encore ouvert',
+    'booking-closed': 'Réservations closes',
     started: 'Commencé',
   },
   errors: {

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm'
 import { BOOKABILITY_REASONS, evaluateBookability } from '../../src/core/index.js'
 import type { BookabilityReason, EvaluateOptions } from '../../src/core/index.js'
 
@@ -10,6 +11,7 @@ const SERIES_ID = 'https://example.org/session-series/1'
 const FACILITY_ID = 'https://example.org/facility-uses/1'
 const COURT_ID = 'https://example.org/facility-uses/1/individual-facility-uses/court-2'
 const FLAG = 'imin:isPotentiallyBookable'
+const INTERNAL_FLAG = '_imin:isPotentiallyBookable'
 const START = '2027-03-10T18:00Z'
 const BEFORE_START = '2027-03-08T09:00Z'
 
@@ -75,11 +77,65 @@ function facilityUse(overrides: Json = {}, adultOffer: Json | null = publicAdult
   }
 }
 
+/** imin's Events API shape: a FacilityUse (keys `id`/`type`) that does not list its courts. */
+function eventsApiFacilityUse(adultOffer: Json = publicAdult(), id = FACILITY_ID): Json {
+  return { type: 'FacilityUse', id, name: 'Sports hall', 'imin:aggregateOffer': aggregateOffer(adultOffer) }
+}
+
+/** A Slot whose `facilityUse` is an IndividualFacilityUse (a court) embedding its FacilityUse. */
+function eventsApiSlot(adultOffer: Json = publicAdult()): Json {
+  return {
+    type: 'Slot',
+    id: 'https://example.org/slots/1',
+    identifier: 14961,
+    facilityUse: { type: 'IndividualFacilityUse', id: COURT_ID, name: 'Court 2', facilityUse: eventsApiFacilityUse(adultOffer) },
+    startDate: START,
+    remainingUses: 1,
+    [FLAG]: true,
+  }
+}
+
+/** An EventSeries, one level above a SessionSeries; `adultOffer` null: no offer at all. */
+function eventSeries(adultOffer: Json | null = publicAdult(), overrides: Json = {}): Json {
+  return { type: 'EventSeries', id: 'https://example.org/event-series/1', ...(adultOffer && { 'imin:aggregateOffer': aggregateOffer(adultOffer) }), ...overrides }
+}
+
+function selfParentSeries(): Json {
+  const cyclic = series({ 'imin:aggregateOffer': undefined })
+  cyclic.superEvent = cyclic
+  return cyclic
+}
+
 function rpdeItem(data: Json, kind = 'ScheduledSession'): Json {
   return { state: 'updated', kind, id: 'item-1', modified: 1700000000, data }
 }
 
 const deletedItem = (kind: string): Json => ({ state: 'deleted', kind, id: 'item-1', modified: 1700000000 })
+
+function revokedProxy(): object {
+  const { proxy, revoke } = Proxy.revocable({}, {})
+  revoke()
+  return proxy
+}
+
+/** A copy of `object` whose `key` throws when read. */
+function throwingAt(object: Json, key: string): Json {
+  return Object.defineProperty({ ...object }, key, {
+    enumerable: true,
+    get() {
+      throw new Error(`${key} cannot be read`)
+    },
+  })
+}
+
+/** A Proxy over `object` whose every read throws. */
+function hostileProxy(object: Json): Json {
+  return new Proxy(object, {
+    get() {
+      throw new Error('no reads')
+    },
+  })
+}
 
 interface Row {
   name: string
@@ -99,6 +155,13 @@ const rows: Row[] = [
     name: 'no validFromBeforeStartDate: no lower bound, bookable a year ahead',
     opportunity: session(),
     parent: series({}, publicAdult({ validFromBeforeStartDate: undefined })),
+    now: '2026-03-10T18:00Z',
+    reasons: [],
+  },
+  {
+    name: 'validFromBeforeStartDate null (imin types it string | null): no lower bound either',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: null })),
     now: '2026-03-10T18:00Z',
     reasons: [],
   },
@@ -215,6 +278,11 @@ const rows: Row[] = [
   { name: 'cancelled: EventPostponed URL', opportunity: session({ eventStatus: 'https://schema.org/EventPostponed' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
   { name: 'cancelled: short form EventCancelled', opportunity: slot({ eventStatus: 'EventCancelled' }), parent: facilityUse(), now: BEFORE_START, reasons: ['cancelled'] },
   { name: 'cancelled: short form EventPostponed', opportunity: session({ eventStatus: 'EventPostponed' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'cancelled: CURIE schema:EventCancelled, as imin declares it', opportunity: session({ eventStatus: 'schema:EventCancelled' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'cancelled: CURIE schema:EventPostponed', opportunity: slot({ eventStatus: 'schema:EventPostponed' }), parent: facilityUse(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'cancelled: http://schema.org/EventCancelled', opportunity: session({ eventStatus: 'http://schema.org/EventCancelled' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
+  { name: 'bookable: CURIE schema:EventScheduled', opportunity: session({ eventStatus: 'schema:EventScheduled' }), parent: series(), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: another prefix is not schema.org', opportunity: session({ eventStatus: 'example:EventCancelled' }), parent: series(), now: BEFORE_START, reasons: [] },
   { name: 'bookable: EventRescheduled is not cancelled', opportunity: session({ eventStatus: 'https://schema.org/EventRescheduled' }), parent: series(), now: BEFORE_START, reasons: [] },
   { name: 'bookable: a status that merely contains EventCancelled', opportunity: session({ eventStatus: 'NotEventCancelled' }), parent: series(), now: BEFORE_START, reasons: [] },
 
@@ -229,6 +297,35 @@ const rows: Row[] = [
   { name: 'opportunity-unavailable: flag false', opportunity: session({ [FLAG]: false }), parent: series(), now: BEFORE_START, reasons: ['opportunity-unavailable'] },
   { name: 'opportunity-unavailable: flag missing', opportunity: session({ [FLAG]: undefined }), parent: series(), now: BEFORE_START, reasons: ['opportunity-unavailable'] },
   { name: 'opportunity-unavailable: flag "true" (a string)', opportunity: slot({ [FLAG]: 'true' }), parent: facilityUse(), now: BEFORE_START, reasons: ['opportunity-unavailable'] },
+  {
+    name: 'bookable: _imin:isPotentiallyBookable is read where imin:isPotentiallyBookable is absent',
+    opportunity: session({ [FLAG]: undefined, [INTERNAL_FLAG]: true }),
+    parent: series({}, publicAdult({ [FLAG]: undefined, [INTERNAL_FLAG]: true })),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'opportunity-unavailable: imin:isPotentiallyBookable false wins over _imin:isPotentiallyBookable true',
+    opportunity: session({ [FLAG]: false, [INTERNAL_FLAG]: true }),
+    parent: series(),
+    now: BEFORE_START,
+    reasons: ['opportunity-unavailable'],
+  },
+  {
+    name: 'offer-unavailable: each object reads its own spelling (the offer says _imin: false)',
+    opportunity: session({ [FLAG]: undefined, [INTERNAL_FLAG]: true }),
+    parent: series({}, publicAdult({ [FLAG]: undefined, [INTERNAL_FLAG]: false })),
+    now: BEFORE_START,
+    reasons: ['offer-unavailable'],
+  },
+  {
+    name: 'opportunity-unavailable: an explicit flagProperty reads exactly that property',
+    opportunity: session({ [INTERNAL_FLAG]: false }),
+    parent: series({}, publicAdult({ [INTERNAL_FLAG]: true })),
+    now: BEFORE_START,
+    options: { flagProperty: INTERNAL_FLAG },
+    reasons: ['opportunity-unavailable'],
+  },
   {
     name: 'opportunity-unavailable: a custom flagProperty is read instead',
     opportunity: session(),
@@ -271,6 +368,27 @@ const rows: Row[] = [
     reasons: ['no-adult-offer'],
   },
   { name: 'no-adult-offer: the time checks still run', opportunity: session(), parent: series({}, null), now: '2027-03-11T09:00Z', reasons: ['no-adult-offer', 'started'] },
+  {
+    name: "bookable: a parent's imin:aggregateOffer null counts as absent, so the slot's own is used",
+    opportunity: slot({ 'imin:aggregateOffer': { publicAdult: publicAdult() } }),
+    parent: facilityUse({ 'imin:aggregateOffer': null }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: "offer-unavailable: the slot's own offer, used under a null parent offer, is checked",
+    opportunity: slot({ 'imin:aggregateOffer': { publicAdult: publicAdult({ [FLAG]: false }) } }),
+    parent: facilityUse({ 'imin:aggregateOffer': null }),
+    now: BEFORE_START,
+    reasons: ['offer-unavailable'],
+  },
+  {
+    name: 'no-adult-offer: a session never falls back to its own offer, even under a null parent offer',
+    opportunity: session({ 'imin:aggregateOffer': { publicAdult: publicAdult() } }),
+    parent: series({ 'imin:aggregateOffer': null }),
+    now: BEFORE_START,
+    reasons: ['no-adult-offer'],
+  },
 
   // 9. offer-unavailable
   { name: 'offer-unavailable: flag false', opportunity: session(), parent: series({}, publicAdult({ [FLAG]: false })), now: BEFORE_START, reasons: ['offer-unavailable'] },
@@ -279,7 +397,22 @@ const rows: Row[] = [
   // 10. invalid-booking-window
   { name: 'invalid-booking-window: not a duration', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: '7 days' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
   { name: 'invalid-booking-window: a number', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 7 })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
-  { name: 'invalid-booking-window: null', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: null })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: an unreadable validThroughBeforeStartDate', opportunity: session(), parent: series({}, publicAdult({ validThroughBeforeStartDate: 'two hours' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  { name: 'invalid-booking-window: validThroughBeforeStartDate of the wrong type', opportunity: slot(), parent: facilityUse({}, publicAdult({ validThroughBeforeStartDate: 2 })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+  {
+    name: 'invalid-booking-window: a duration longer than 64 characters, though it reads as P7D',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: `P${'0'.repeat(62)}7D` })),
+    now: BEFORE_START,
+    reasons: ['invalid-booking-window'],
+  },
+  {
+    name: 'bookable: a 64-character duration is still read (P7D)',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validFromBeforeStartDate: `P${'0'.repeat(61)}7D` })),
+    now: '2027-03-03T18:00Z',
+    reasons: [],
+  },
   { name: 'invalid-booking-window: fractional months', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1.5M' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
   { name: 'invalid-booking-window: W with days', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P1W1D' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
   { name: 'invalid-booking-window: opens before year 0', opportunity: session(), parent: series({}, publicAdult({ validFromBeforeStartDate: 'P3000Y' })), now: BEFORE_START, reasons: ['invalid-booking-window'] },
@@ -354,7 +487,58 @@ const rows: Row[] = [
     reasons: ['not-yet-open'],
   },
 
-  // 12. started
+  // 12. booking-closed: the window closes validThroughBeforeStartDate before the start
+  {
+    name: 'booking-closed: exactly at closesAt (PT2H before the start)',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validThroughBeforeStartDate: 'PT2H' })),
+    now: '2027-03-10T16:00Z',
+    reasons: ['booking-closed'],
+  },
+  {
+    name: 'bookable: 1 ms before closesAt',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validThroughBeforeStartDate: 'PT2H' })),
+    now: '2027-03-10T15:59:59.999Z',
+    reasons: [],
+  },
+  {
+    name: 'booking-closed: 1 ms before the start',
+    opportunity: slot(),
+    parent: facilityUse({}, publicAdult({ validThroughBeforeStartDate: 'P1D' })),
+    now: '2027-03-10T17:59:59.999Z',
+    reasons: ['booking-closed'],
+  },
+  {
+    name: 'started, not booking-closed, once the session has started',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validThroughBeforeStartDate: 'PT2H' })),
+    now: START,
+    reasons: ['started'],
+  },
+  {
+    name: 'bookable: validThroughBeforeStartDate null closes at the start',
+    opportunity: session(),
+    parent: series({}, publicAdult({ validThroughBeforeStartDate: null })),
+    now: '2027-03-10T17:59:59.999Z',
+    reasons: [],
+  },
+  {
+    name: 'booking-closed: with the other checks still run',
+    opportunity: session({ remainingAttendeeCapacity: 0 }),
+    parent: series({}, publicAdult({ [FLAG]: false, validThroughBeforeStartDate: 'PT2H' })),
+    now: '2027-03-10T17:00Z',
+    reasons: ['full', 'offer-unavailable', 'booking-closed'],
+  },
+  {
+    name: "booking-closed: a slot's own offer closes its window",
+    opportunity: slot({ 'imin:aggregateOffer': { publicAdult: publicAdult({ validThroughBeforeStartDate: 'PT30M' }) } }),
+    parent: facilityUse({ 'imin:aggregateOffer': undefined }),
+    now: '2027-03-10T17:45Z',
+    reasons: ['booking-closed'],
+  },
+
+  // 13. started
   { name: 'started: exactly at startDate', opportunity: session(), parent: series(), now: START, reasons: ['started'] },
   { name: 'bookable: 1 ms before startDate', opportunity: session(), parent: series(), now: '2027-03-10T17:59:59.999Z', reasons: [] },
   { name: 'started: after startDate, with no lower bound', opportunity: slot(), parent: facilityUse({}, publicAdult({ validFromBeforeStartDate: undefined })), now: '2027-04-01T00:00Z', reasons: ['started'] },
@@ -437,6 +621,87 @@ const rows: Row[] = [
     now: BEFORE_START,
     reasons: ['offer-unavailable'],
   },
+
+  // imin's Events API nests parents: a court embedding its FacilityUse, a series embedding its EventSeries
+  { name: 'bookable: a slot on a court that embeds its FacilityUse takes that FacilityUse as its parent', opportunity: eventsApiSlot(), parent: null, now: BEFORE_START, reasons: [] },
+  {
+    name: "offer-unavailable: the embedded FacilityUse's offer decides",
+    opportunity: eventsApiSlot(publicAdult({ [FLAG]: false })),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['offer-unavailable'],
+  },
+  {
+    name: 'not-yet-open: the embedded FacilityUse gives the window',
+    opportunity: eventsApiSlot(publicAdult({ validFromBeforeStartDate: 'P1D' })),
+    parent: undefined,
+    now: BEFORE_START,
+    reasons: ['not-yet-open'],
+  },
+  {
+    name: "bookable: given that FacilityUse, which does not list its courts, it matches the court's facilityUse",
+    opportunity: eventsApiSlot(),
+    parent: eventsApiFacilityUse(),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'parent-mismatch: a FacilityUse other than the one the court embeds',
+    opportunity: eventsApiSlot(),
+    parent: eventsApiFacilityUse(publicAdult(), 'https://example.org/facility-uses/2'),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  {
+    name: 'bookable: a court naming its FacilityUse by id, given that FacilityUse',
+    opportunity: slot({ facilityUse: { type: 'IndividualFacilityUse', id: COURT_ID, facilityUse: FACILITY_ID } }),
+    parent: eventsApiFacilityUse(),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: "bookable: a session's offer one level up, on the series' embedded EventSeries",
+    opportunity: session({ superEvent: series({ 'imin:aggregateOffer': undefined, superEvent: eventSeries() }) }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: "offer-unavailable: the EventSeries' offer decides when the series has none",
+    opportunity: session({ superEvent: series({ 'imin:aggregateOffer': null, superEvent: eventSeries(publicAdult({ [FLAG]: false })) }) }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['offer-unavailable'],
+  },
+  {
+    name: "bookable: the EventSeries of a given series (not embedded in the session) counts too",
+    opportunity: session(),
+    parent: series({ 'imin:aggregateOffer': undefined, superEvent: eventSeries() }),
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: "bookable: the series' own offer wins over its EventSeries'",
+    opportunity: session({ superEvent: series({ superEvent: eventSeries(publicAdult({ [FLAG]: false })) }) }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: [],
+  },
+  {
+    name: 'no-adult-offer: never more than two levels up',
+    opportunity: session({ superEvent: series({ 'imin:aggregateOffer': undefined, superEvent: eventSeries(null, { superEvent: eventSeries() }) }) }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['no-adult-offer'],
+  },
+  {
+    name: 'no-adult-offer: a series that is its own superEvent, without looping',
+    opportunity: session({ superEvent: selfParentSeries() }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['no-adult-offer'],
+  },
+
   { name: 'bookable: both wrapped as RPDE items', opportunity: rpdeItem(session()), parent: rpdeItem(series(), 'SessionSeries'), now: BEFORE_START, reasons: [] },
   { name: 'bookable: a wrapped slot and a bare parent', opportunity: rpdeItem(slot(), 'FacilityUseSlot'), parent: facilityUse(), now: BEFORE_START, reasons: [] },
   { name: 'bookable: an object with data but no kind is not an RPDE item', opportunity: session({ data: 'x' }), parent: series({ state: 'deleted' }), now: BEFORE_START, reasons: [] },
@@ -468,6 +733,7 @@ describe('evaluateBookability', () => {
       'offer-unavailable',
       'invalid-booking-window',
       'not-yet-open',
+      'booking-closed',
       'started',
     ])
   })
@@ -487,6 +753,7 @@ describe('evaluateBookability', () => {
       name: string
       startDate: string
       validFromBeforeStartDate: string | undefined
+      validThroughBeforeStartDate?: string
       now: string
       opensAt: string | null
       closesAt: string | null
@@ -539,6 +806,46 @@ describe('evaluateBookability', () => {
         nextChangeAt: '2027-03-10T18:00:00.000Z',
       },
       {
+        name: 'closing before the start: the next change is the closing',
+        startDate: START,
+        validFromBeforeStartDate: 'P7D',
+        validThroughBeforeStartDate: 'PT2H',
+        now: '2027-03-05T00:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T16:00:00.000Z',
+        nextChangeAt: '2027-03-10T16:00:00.000Z',
+      },
+      {
+        name: 'closed, not yet started: the next change is the start',
+        startDate: START,
+        validFromBeforeStartDate: 'P7D',
+        validThroughBeforeStartDate: 'PT2H',
+        now: '2027-03-10T17:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T16:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+      {
+        name: 'closing before the start, before opening: the next change is the opening',
+        startDate: START,
+        validFromBeforeStartDate: 'P7D',
+        validThroughBeforeStartDate: 'P1D',
+        now: '2027-03-01T00:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-09T18:00:00.000Z',
+        nextChangeAt: '2027-03-03T18:00:00.000Z',
+      },
+      {
+        name: 'an invalid closing: closesAt is the start',
+        startDate: START,
+        validFromBeforeStartDate: undefined,
+        validThroughBeforeStartDate: 'soon',
+        now: '2027-03-01T00:00Z',
+        opensAt: null,
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+      {
         name: 'an invalid startDate: all null',
         startDate: '2027-03-10T18:00',
         validFromBeforeStartDate: 'P7D',
@@ -547,11 +854,20 @@ describe('evaluateBookability', () => {
         closesAt: null,
         nextChangeAt: null,
       },
-    ])('$name', ({ startDate, validFromBeforeStartDate, now, opensAt, closesAt, nextChangeAt }) => {
-      const result = evaluateBookability(session({ startDate }), series({}, publicAdult({ validFromBeforeStartDate })), { now: Date.parse(now) })
+    ])('$name', ({ startDate, validFromBeforeStartDate, validThroughBeforeStartDate, now, opensAt, closesAt, nextChangeAt }) => {
+      const result = evaluateBookability(session({ startDate }), series({}, publicAdult({ validFromBeforeStartDate, validThroughBeforeStartDate })), {
+        now: Date.parse(now),
+      })
       expect(result.opensAt?.toISOString() ?? null).toBe(opensAt)
       expect(result.closesAt?.toISOString() ?? null).toBe(closesAt)
       expect(result.nextChangeAt?.toISOString() ?? null).toBe(nextChangeAt)
+    })
+
+    it('gives nextChangeAt as the same Date as opensAt or closesAt when it is that instant', () => {
+      const beforeOpening = evaluateBookability(session(), series(), { now: Date.parse('2027-03-01T00:00Z') })
+      expect(beforeOpening.nextChangeAt).toBe(beforeOpening.opensAt)
+      const closing = evaluateBookability(session(), series({}, publicAdult({ validThroughBeforeStartDate: 'PT1H' })), { now: Date.parse(BEFORE_START) })
+      expect(closing.nextChangeAt).toBe(closing.closesAt)
     })
 
     it('has no window for a deleted or invalid opportunity', () => {
@@ -579,6 +895,12 @@ describe('evaluateBookability', () => {
       expect(evaluateBookability(session(), series(), { now: new Date(START) }).reasons).toEqual(['started'])
     })
 
+    it('accepts a Date from another realm (an iframe, vm, jsdom), where instanceof Date is false', () => {
+      const foreign: unknown = runInNewContext(`new Date(${JSON.stringify(START)})`)
+      expect(foreign instanceof Date).toBe(false)
+      expect(evaluateBookability(session(), series(), { now: foreign as Date }).reasons).toEqual(['started'])
+    })
+
     it.each([
       ['an invalid Date', new Date('nonsense')],
       ['NaN', Number.NaN],
@@ -586,6 +908,10 @@ describe('evaluateBookability', () => {
       ['a number beyond the Date range', 9e15],
       ['a date string', START],
       ['an object pretending to be a Date', Object.create(Date.prototype) as Date],
+      ['an object that names itself a Date', { [Symbol.toStringTag]: 'Date', getTime: () => Date.parse(START) }],
+      ['a Proxy of a Date', new Proxy(new Date(START), {})],
+      ['a revoked Proxy', revokedProxy()],
+      ['an invalid Date from another realm', runInNewContext('new Date(NaN)') as Date],
       ['null', null],
     ])('falls back to the current time given %s', (_name, now) => {
       expect(evaluateBookability(session(), series(), { now: now as Date }).reasons).toEqual([])
@@ -611,6 +937,212 @@ describe('evaluateBookability', () => {
         expect(() => evaluateBookability(opportunity, parent, { now: 0 })).not.toThrow()
       }
     }
+  })
+
+  describe("under rules: 'open-data' (OpenActive open data, no imin flags)", () => {
+    /** An OpenActive Offer; by default open from P7D before the start until the start. */
+    const offer = (overrides: Json = {}): Json => ({ '@type': 'Offer', '@id': 'https://example.org/offers/adult', price: 5, validFromBeforeStartDate: 'P7D', ...overrides })
+    /** A session as a publisher's own feed has it: no imin flags, no imin:aggregateOffer. */
+    const openSession = (overrides: Json = {}): Json => {
+      const { [FLAG]: _flag, ...data } = session(overrides)
+      return data
+    }
+    const openSeries = (offers: unknown = [offer()], overrides: Json = {}): Json => ({ '@type': 'SessionSeries', '@id': SERIES_ID, offers, ...overrides })
+    const openSlot = (overrides: Json = {}): Json => {
+      const { [FLAG]: _flag, ...data } = slot(overrides)
+      return data
+    }
+
+    it.each<Omit<Row, 'options'>>([
+      { name: 'bookable: in the window of the series offer, with no imin flags at all', opportunity: openSession(), parent: openSeries(), now: BEFORE_START, reasons: [] },
+      { name: 'bookable: the imin flags are not read, even when false', opportunity: session({ [FLAG]: false }), parent: openSeries([offer({ [FLAG]: false })]), now: BEFORE_START, reasons: [] },
+      { name: 'bookable: no parent is needed, and none is missing', opportunity: openSession({ offers: [offer()] }), parent: null, now: BEFORE_START, reasons: [] },
+      { name: 'bookable: no parent and no offers: only the start bounds it', opportunity: openSession(), parent: undefined, now: '2026-01-01T00:00Z', reasons: [] },
+      { name: 'bookable: a deleted parent is no parent', opportunity: openSession(), parent: deletedItem('SessionSeries'), now: BEFORE_START, reasons: [] },
+      { name: 'bookable: no publicAdult is needed (a child-only imin offer is not read)', opportunity: openSession(), parent: openSeries([offer()], { 'imin:aggregateOffer': aggregateOffer(null) }), now: BEFORE_START, reasons: [] },
+      { name: 'bookable: a slot with its own offers', opportunity: openSlot({ offers: [offer({ validFromBeforeStartDate: 'P1D' })] }), parent: facilityUse(), now: '2027-03-09T18:00Z', reasons: [] },
+      { name: "not-yet-open: the opportunity's own offers win over the parent's", opportunity: openSession({ offers: [offer({ validFromBeforeStartDate: 'P1D' })] }), parent: openSeries(), now: BEFORE_START, reasons: ['not-yet-open'] },
+      { name: "bookable: an empty list of its own falls back to the parent's", opportunity: openSession({ offers: [] }), parent: openSeries(), now: BEFORE_START, reasons: [] },
+      {
+        name: "bookable: the offers of an embedded series' EventSeries",
+        opportunity: openSession({ superEvent: openSeries(undefined, { superEvent: { type: 'EventSeries', offers: [offer()] } }) }),
+        parent: null,
+        now: BEFORE_START,
+        reasons: [],
+      },
+      { name: 'deleted', opportunity: deletedItem('ScheduledSession'), parent: openSeries(), now: BEFORE_START, reasons: ['deleted'] },
+      { name: 'invalid-opportunity: a startDate without offset', opportunity: openSession({ startDate: '2027-03-10T18:00' }), parent: openSeries(), now: BEFORE_START, reasons: ['invalid-opportunity'] },
+      { name: 'parent-mismatch: a parent is given, but another one is named', opportunity: openSession({ superEvent: 'https://example.org/session-series/2' }), parent: openSeries(), now: BEFORE_START, reasons: ['parent-mismatch'] },
+      { name: 'parent-mismatch: a FacilityUse given for a session', opportunity: openSession({ superEvent: FACILITY_ID }), parent: facilityUse(), now: BEFORE_START, reasons: ['parent-mismatch'] },
+      {
+        name: "parent-mismatch: the wrong parent's offers are not used",
+        opportunity: openSession({ superEvent: 'https://example.org/session-series/2' }),
+        parent: openSeries([offer({ validFromBeforeStartDate: 'P1D' })]),
+        now: BEFORE_START,
+        reasons: ['parent-mismatch'],
+      },
+      { name: 'cancelled', opportunity: openSession({ eventStatus: 'schema:EventCancelled' }), parent: openSeries(), now: BEFORE_START, reasons: ['cancelled'] },
+      { name: 'full', opportunity: openSlot({ remainingUses: 0, offers: [offer()] }), parent: null, now: BEFORE_START, reasons: ['full'] },
+      { name: 'not-yet-open: 1 ms before the only offer opens', opportunity: openSession(), parent: openSeries(), now: '2027-03-03T17:59:59.999Z', reasons: ['not-yet-open'] },
+      { name: 'bookable: exactly when the only offer opens', opportunity: openSession(), parent: openSeries(), now: '2027-03-03T18:00Z', reasons: [] },
+      { name: 'booking-closed: the only offer closed PT2H before the start', opportunity: openSession(), parent: openSeries([offer({ validThroughBeforeStartDate: 'PT2H' })]), now: '2027-03-10T16:00Z', reasons: ['booking-closed'] },
+      { name: 'invalid-booking-window: an offer with an unreadable duration', opportunity: openSession(), parent: openSeries([offer(), offer({ validFromBeforeStartDate: 'a week' })]), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+      { name: 'started', opportunity: openSession(), parent: openSeries(), now: START, reasons: ['started'] },
+      { name: 'bookable: one offer closed, another open', opportunity: openSession(), parent: openSeries([offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validFromBeforeStartDate: 'P3D' })]), now: BEFORE_START, reasons: [] },
+      {
+        name: 'not-yet-open: one offer closed, another not yet open',
+        opportunity: openSession(),
+        parent: openSeries([offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validFromBeforeStartDate: 'PT12H' })]),
+        now: BEFORE_START,
+        reasons: ['not-yet-open'],
+      },
+      {
+        name: 'booking-closed: every offer has closed',
+        opportunity: openSession(),
+        parent: openSeries([offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validThroughBeforeStartDate: 'P2DT10H' })]),
+        now: BEFORE_START,
+        reasons: ['booking-closed'],
+      },
+      { name: 'bookable: entries that are not Offers are skipped', opportunity: openSession({ offers: [null, 'free', offer()] }), parent: null, now: BEFORE_START, reasons: [] },
+      { name: 'bookable: offers that are not a list count as none', opportunity: openSession({ offers: 'free' }), parent: null, now: '2026-01-01T00:00Z', reasons: [] },
+    ])('$name', ({ opportunity, parent, now, reasons }) => {
+      const result = evaluateBookability(opportunity, parent, { rules: 'open-data', now: Date.parse(now ?? BEFORE_START) })
+      expect(result.reasons).toEqual(reasons)
+      expect(result.state).toBe(reasons[0] ?? 'bookable')
+    })
+
+    it('never reports the imin-only reasons, where imin rules report them all', () => {
+      const opportunity = session({ [FLAG]: false })
+      const parents = [null, series({}, publicAdult({ [FLAG]: false })), series({}, null)]
+      const imin = parents.flatMap((parent) => evaluateBookability(opportunity, parent, { now: Date.parse(BEFORE_START) }).reasons)
+      const openData = parents.flatMap((parent) => evaluateBookability(opportunity, parent, { rules: 'open-data', now: Date.parse(BEFORE_START) }).reasons)
+      expect(new Set(imin)).toEqual(new Set(['missing-parent', 'opportunity-unavailable', 'offer-unavailable', 'no-adult-offer']))
+      expect(openData).toEqual([])
+    })
+
+    it("is the imin rules under 'imin-firehose', the default", () => {
+      const explicit = evaluateBookability(openSession(), openSeries(), { rules: 'imin-firehose', now: Date.parse(BEFORE_START) })
+      expect(explicit.reasons).toEqual(['opportunity-unavailable', 'no-adult-offer'])
+      expect(evaluateBookability(openSession(), openSeries(), { now: Date.parse(BEFORE_START) })).toEqual(explicit)
+    })
+
+    interface OpenDataWindowRow {
+      name: string
+      offers: Json[] | undefined
+      now: string
+      opensAt: string | null
+      closesAt: string
+      nextChangeAt: string | null
+    }
+    it.each<OpenDataWindowRow>([
+      {
+        name: 'no offers: no lower bound, closing at the start',
+        offers: undefined,
+        now: BEFORE_START,
+        opensAt: null,
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+      {
+        name: 'not yet open: opensAt is the earliest opening among the offers not yet open',
+        offers: [offer({ validFromBeforeStartDate: 'P1D' }), offer({ validFromBeforeStartDate: 'P2D' }), offer({ validFromBeforeStartDate: 'PT1H' })],
+        now: '2027-03-01T00:00Z',
+        opensAt: '2027-03-08T18:00:00.000Z',
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-08T18:00:00.000Z',
+      },
+      {
+        name: 'closesAt is the latest closing',
+        offers: [offer({ validThroughBeforeStartDate: 'P1D' }), offer({ validThroughBeforeStartDate: 'PT2H' })],
+        now: '2027-03-05T00:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T16:00:00.000Z',
+        nextChangeAt: '2027-03-09T18:00:00.000Z',
+      },
+      {
+        name: 'one offer closed, one to come: the next change is the opening',
+        offers: [offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validFromBeforeStartDate: 'PT12H' })],
+        now: BEFORE_START,
+        opensAt: '2027-03-10T06:00:00.000Z',
+        closesAt: '2027-03-10T18:00:00.000Z',
+        nextChangeAt: '2027-03-10T06:00:00.000Z',
+      },
+      {
+        name: 'an offer with no lower bound, open now: opensAt is null',
+        offers: [offer({ validFromBeforeStartDate: undefined, validThroughBeforeStartDate: 'P1D' })],
+        now: BEFORE_START,
+        opensAt: null,
+        closesAt: '2027-03-09T18:00:00.000Z',
+        nextChangeAt: '2027-03-09T18:00:00.000Z',
+      },
+      {
+        name: 'every offer closed: opensAt is the earliest opening, the next change the start',
+        offers: [offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validFromBeforeStartDate: 'P5D', validThroughBeforeStartDate: 'P2DT10H' })],
+        now: BEFORE_START,
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-08T08:00:00.000Z',
+        nextChangeAt: '2027-03-10T18:00:00.000Z',
+      },
+    ])('window: $name', ({ offers, now, opensAt, closesAt, nextChangeAt }) => {
+      const result = evaluateBookability(openSession({ offers }), null, { rules: 'open-data', now: Date.parse(now) })
+      expect(result.opensAt?.toISOString() ?? null).toBe(opensAt)
+      expect(result.closesAt?.toISOString()).toBe(closesAt)
+      expect(result.nextChangeAt?.toISOString() ?? null).toBe(nextChangeAt)
+    })
+  })
+
+  describe('given objects that throw when read, Proxies and cycles', () => {
+    const cyclicItem: Json = { state: 'updated', kind: 'ScheduledSession', id: '1', modified: 1 }
+    cyclicItem.data = cyclicItem
+    const selfParent = session()
+    selfParent.superEvent = selfParent
+
+    it.each<[string, unknown, unknown, EvaluateOptions | undefined, BookabilityReason]>([
+      ['a revoked Proxy as the opportunity', revokedProxy(), series(), undefined, 'invalid-opportunity'],
+      ['a Proxy that throws on every read as the opportunity', hostileProxy(session()), series(), undefined, 'invalid-opportunity'],
+      ['a throwing startDate', throwingAt(session(), 'startDate'), series(), undefined, 'invalid-opportunity'],
+      ['a throwing @type', throwingAt(session(), '@type'), series(), undefined, 'invalid-opportunity'],
+      ['a throwing RPDE data', throwingAt(rpdeItem(session()), 'data'), series(), undefined, 'invalid-opportunity'],
+      ['a throwing eventStatus', throwingAt(session(), 'eventStatus'), series(), undefined, 'invalid-opportunity'],
+      ['a throwing flag', throwingAt(session(), FLAG), series(), undefined, 'invalid-opportunity'],
+      ['a revoked Proxy as the parent', session(), revokedProxy(), undefined, 'missing-parent'],
+      ['a Proxy that throws on every read as the parent', session(), hostileProxy(series()), undefined, 'missing-parent'],
+      ['a revoked Proxy as the embedded superEvent', session({ superEvent: revokedProxy() }), null, undefined, 'missing-parent'],
+      ["a throwing parent's @id", session(), throwingAt(series(), '@id'), undefined, 'missing-parent'],
+      ["a throwing parent's imin:aggregateOffer", session(), throwingAt(series(), 'imin:aggregateOffer'), undefined, 'missing-parent'],
+      ['a throwing publicAdult', session(), series({ 'imin:aggregateOffer': throwingAt({}, 'publicAdult') }), undefined, 'missing-parent'],
+      ['a throwing validFromBeforeStartDate', session(), series({}, throwingAt(publicAdult(), 'validFromBeforeStartDate')), undefined, 'missing-parent'],
+      ['a throwing validThroughBeforeStartDate', session(), series({}, throwingAt(publicAdult(), 'validThroughBeforeStartDate')), undefined, 'missing-parent'],
+      ['a revoked Proxy as the list of courts', slot({ facilityUse: COURT_ID }), facilityUse({ individualFacilityUse: revokedProxy() }), undefined, 'missing-parent'],
+      ["a throwing court's @id", slot({ facilityUse: COURT_ID }), facilityUse({ individualFacilityUse: [throwingAt({}, '@id')] }), undefined, 'missing-parent'],
+      ['open data: a revoked Proxy as the parent', session(), revokedProxy(), { rules: 'open-data' }, 'parent-mismatch'],
+      ['open data: a revoked Proxy as the offers', session({ offers: revokedProxy() }), null, { rules: 'open-data' }, 'invalid-opportunity'],
+      ['open data: a throwing offer', session({ offers: [throwingAt({}, 'validFromBeforeStartDate')] }), null, { rules: 'open-data' }, 'invalid-opportunity'],
+      ["open data: a throwing parent's offers", session(), throwingAt(series(), 'offers'), { rules: 'open-data' }, 'parent-mismatch'],
+      ['options that throw when read', session(), series(), hostileProxy({}) as EvaluateOptions, 'invalid-opportunity'],
+    ])('%s: not bookable, with one reason, and no throw', (_name, opportunity, parent, options, reason) => {
+      expect(evaluateBookability(opportunity, parent, options)).toEqual({
+        bookable: false,
+        state: reason,
+        reasons: [reason],
+        opensAt: null,
+        closesAt: null,
+        nextChangeAt: null,
+      })
+    })
+
+    it('reads a Proxy that behaves like the object it wraps', () => {
+      const result = evaluateBookability(new Proxy(session(), {}), new Proxy(series(), {}), { now: Date.parse(BEFORE_START) })
+      expect(result.reasons).toEqual([])
+    })
+
+    it.each([
+      ['an RPDE item that is its own data', cyclicItem, series(), ['invalid-opportunity']],
+      ['a session that is its own superEvent', selfParent, null, ['parent-mismatch']],
+      ['a series that is its own superEvent', session({ superEvent: selfParentSeries() }), null, ['no-adult-offer']],
+    ])('answers for %s without looping', (_name, opportunity, parent, reasons) => {
+      expect(evaluateBookability(opportunity, parent, { now: Date.parse(BEFORE_START) }).reasons).toEqual(reasons)
+    })
   })
 
   it('returns Dates, not shared with other results', () => {

@@ -25,6 +25,14 @@ describe('parseDateTime', () => {
       expect(parsed?.offset).toBe(offset)
     })
 
+    it('reads up to 64 characters (38 fraction digits and an offset) and refuses longer text unread', () => {
+      const longest = `2027-03-10T18:00:30.${'1'.repeat(38)}+01:00`
+      expect(longest).toHaveLength(64)
+      expect(parseDateTime(longest)?.ms).toBe(Date.parse('2027-03-10T17:00:30.111Z'))
+      expect(parseDateTime(`2027-03-10T18:00:30.${'1'.repeat(39)}+01:00`)).toBeNull()
+      expect(parseDateTime(`2027-03-10T18:00:30.${'1'.repeat(1e6)}Z`)).toBeNull()
+    })
+
     it('keeps the calendar date as written, not as in UTC', () => {
       expect(parseDateTime('2027-03-10T00:30+05:30')).toMatchObject({ year: 2027, month: 3, day: 10 })
     })

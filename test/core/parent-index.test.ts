@@ -85,6 +85,25 @@ describe('given RPDE items', () => {
     expect(index.get(SERIES_ID)).toBe(newer)
   })
 
+  it.each([
+    ['18-digit strings a double cannot tell apart', '637283497580000000', '637283497580000001'],
+    ['digit strings of different lengths', '999', '1000'],
+    ['a leading zero', '0999', '1000'],
+    ['a number and a longer digit string', 99, '100'],
+    ['a digit string and a number', '99', 100],
+    ['numbers', 1.5, 2],
+  ])('keeps the newer of %s, in either order', (_name, older, newer) => {
+    const stale = series('Stale')
+    const fresh = series('Fresh')
+    expect(createParentIndex([updated('101', older, stale), updated('101', newer, fresh)]).get(SERIES_ID)).toBe(fresh)
+    expect(createParentIndex([updated('101', newer, fresh), updated('101', older, stale)]).get(SERIES_ID)).toBe(fresh)
+  })
+
+  it('lets an 18-digit deletion remove the version just before it', () => {
+    const index = createParentIndex([updated('101', '637283497580000000', series()), deleted('101', '637283497580000001')])
+    expect(index.get(SERIES_ID)).toBeUndefined()
+  })
+
   it('removes a parent on a deleted item, matched by the RPDE id', () => {
     const index = createParentIndex([updated(101, 5, series()), deleted(101, 6)])
     expect(index.get(SERIES_ID)).toBeUndefined()
@@ -157,6 +176,21 @@ describe('given a FacilityUse with individualFacilityUse courts', () => {
     expect(index.get(FACILITY_ID)).toBe(fewer)
   })
 
+  it('finds the FacilityUse through a court that embeds it (imin’s Events API), though it lists no courts', () => {
+    const hall = { type: 'FacilityUse', id: FACILITY_ID, name: 'Sports hall' }
+    const index = createParentIndex([updated('F1', 1, hall, 'FacilityUse')])
+    const court = { type: 'IndividualFacilityUse', id: COURT_ID, facilityUse: { type: 'FacilityUse', id: FACILITY_ID } }
+    expect(index.parentOf(slot(court))).toBe(hall)
+    expect(index.parentOf(slot({ ...court, facilityUse: FACILITY_ID }))).toBe(hall)
+    expect(index.parentOf(slot({ ...court, facilityUse: 'https://example.com/other' }))).toBeUndefined()
+  })
+
+  it('prefers an indexed court over the FacilityUse it embeds', () => {
+    const courtParent = { type: 'IndividualFacilityUse', id: COURT_ID, name: 'Court 3' }
+    const index = createParentIndex([courtParent, { type: 'FacilityUse', id: FACILITY_ID }])
+    expect(index.parentOf(slot({ type: 'IndividualFacilityUse', id: COURT_ID, facilityUse: { id: FACILITY_ID } }))).toBe(courtParent)
+  })
+
   it('finds the parent of a Slot on a court and of a Slot on the whole FacilityUse', () => {
     const index = createParentIndex([facility])
     expect(index.parentOf(slot(COURT_ID))).toBe(facility)
@@ -211,6 +245,64 @@ describe('given malformed input', () => {
     expect(index.size).toBe(0)
     expect(index.get(42 as unknown as string)).toBeUndefined()
     expect(index.parentOf(null)).toBeUndefined()
+  })
+
+  describe('that throws when read, is a Proxy, or is cyclic', () => {
+    const revoked = () => {
+      const { proxy, revoke } = Proxy.revocable({}, {})
+      revoke()
+      return proxy
+    }
+    const throwingAt = (object: object, key: string) =>
+      Object.defineProperty({ ...object }, key, {
+        enumerable: true,
+        get() {
+          throw new Error(`${key} cannot be read`)
+        },
+      })
+
+    it.each([
+      ['a revoked Proxy', revoked()],
+      ['a throwing RPDE id', throwingAt(updated('101', 9, series('Hostile')), 'id')],
+      ['a throwing modified', throwingAt(updated('101', 9, series('Hostile')), 'modified')],
+      ['a throwing data', throwingAt(updated('101', 9, series('Hostile')), 'data')],
+      ['data whose @id throws', updated('101', 9, throwingAt(series('Hostile'), '@id'))],
+      ['a revoked Proxy as the courts', updated('101', 9, { ...series('Hostile'), individualFacilityUse: revoked() })],
+      ['a court that throws', updated('101', 9, { ...series('Hostile'), individualFacilityUse: [{ '@id': COURT_ID }, throwingAt({}, '@id')] })],
+    ])('ignores %s, keeping the version it would replace', (_name, hostile) => {
+      const kept = series('Kept')
+      const index = createParentIndex([updated('101', 5, kept)])
+      expect(() => index.add(hostile)).not.toThrow()
+      expect(index.get(SERIES_ID)).toBe(kept)
+      expect(index.get(COURT_ID)).toBeUndefined()
+      expect(index.size).toBe(1)
+    })
+
+    it('keeps what an iterable added before it threw', () => {
+      const parent = series()
+      function* items() {
+        yield parent
+        throw new Error('feed cut off')
+      }
+      const index = createParentIndex(items())
+      expect(index.get(SERIES_ID)).toBe(parent)
+      expect(() => index.addAll(revoked() as Iterable<unknown>)).not.toThrow()
+    })
+
+    it('answers parentOf with undefined for hostile children, and follows cycles no further than one level', () => {
+      const index = createParentIndex([series()])
+      expect(index.parentOf(revoked())).toBeUndefined()
+      expect(index.parentOf(throwingAt(session(SERIES_ID), 'superEvent'))).toBeUndefined()
+      expect(index.parentOf(session(revoked()))).toBeUndefined()
+      const cyclicCourt: Record<string, unknown> = { type: 'IndividualFacilityUse', id: COURT_ID }
+      cyclicCourt.facilityUse = cyclicCourt
+      expect(index.parentOf(slot(cyclicCourt))).toBeUndefined()
+      const cyclicItem: Record<string, unknown> = { state: 'updated', kind: 'SessionSeries', id: '7', modified: 1 }
+      cyclicItem.data = cyclicItem
+      // Its data is itself, whose `id` names it: odd, but an answer, not a loop.
+      index.add(cyclicItem)
+      expect(index.get('7')).toBe(cyclicItem)
+    })
   })
 
   it('never throws on arbitrary JSON, as parents or as children', () => {

@@ -39,6 +39,9 @@ export function utc(year: number, month: number, day: number, hour = 0, minute =
   return days * DAY_MS + hour * 36e5 + minute * 6e4 + second * 1e3 + ms
 }
 
+/** Room for 38 fraction digits and an offset: longer text is refused unread. */
+export const MAX_DATE_TIME_LENGTH = 64
+
 /** The two digits at `at` as a number, or -100 when either is not a digit (or is past the end). */
 function twoDigits(text: string, at: number): number {
   const tens = text.charCodeAt(at) - 48
@@ -49,11 +52,12 @@ function twoDigits(text: string, at: number): number {
 /**
  * Parses an RPDE date-time, or returns null when it is not exactly
  * `YYYY-MM-DDThh:mm[:ss[.fff]]` followed by `Z` or `±hh:mm` with a real calendar date.
- * Any number of fraction digits is accepted; those past milliseconds are dropped.
+ * Fraction digits past milliseconds are dropped; text longer than 64 characters is refused.
  */
 export function parseDateTime(text: string): DateTimeParts | null {
-  // Fixed separators first: most garbage fails here cheaply.
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) {
+  // Fixed separators first: most garbage fails here cheaply. The length cap keeps a
+  // fraction of a million digits from being scanned.
+  if (text.length > MAX_DATE_TIME_LENGTH || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) {
     return null
   }
   const century = twoDigits(text, 0)

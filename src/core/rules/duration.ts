@@ -21,10 +21,13 @@ const UNIT_MS = [0, 0, 7 * DAY_MS, DAY_MS, 36e5, 6e4, 1e3]
 /** 0000-01-01T00:00:00Z: a window may not open before year 0. */
 const YEAR_ZERO_MS = -62167219200000
 
-/** Parses a duration, or returns null when it is not one. */
+/** Longer than any real duration: longer text is refused unread, so each item costs O(1). */
+export const MAX_DURATION_LENGTH = 64
+
+/** Parses a duration, or returns null when it is not one (or is longer than 64 characters). */
 export function parseDuration(text: string): Duration | null {
   const length = text.length
-  if (text.charCodeAt(0) !== 80) return null // P
+  if (length > MAX_DURATION_LENGTH || text.charCodeAt(0) !== 80) return null // P
   let months = 0
   let ms = 0
   let last = -1 // index in DESIGNATORS of the last component read: they must come in order

@@ -1,7 +1,9 @@
 /**
  * Readers for OpenActive data as it arrives from the imin Firehose (`@id`/`@type`)
- * or imin's Events API (`id`/`type`). Every property may be missing or of the
- * wrong type, so each reader checks what it reads and never throws.
+ * or imin's Events API (`id`/`type`, parents embedded). Every property may be
+ * missing or of the wrong type, so each reader checks what it reads. A hostile
+ * object (a throwing getter, a revoked Proxy) can still throw here: the public
+ * functions catch that.
  */
 
 /** A JSON object as parsed from a feed. */
@@ -58,25 +60,65 @@ export function opportunityType(opportunity: JsonObject): OpportunityType | null
   return null
 }
 
+/**
+ * The property naming the parent one level up: a ScheduledSession's SessionSeries
+ * and a SessionSeries' EventSeries are `superEvent`; a Slot's FacilityUse (or
+ * IndividualFacilityUse) and a court's FacilityUse are `facilityUse`.
+ */
+export function parentKey(type: OpportunityType): 'superEvent' | 'facilityUse' {
+  return type === 'Slot' ? 'facilityUse' : 'superEvent'
+}
+
 /** Where an opportunity names (or embeds) its parent: `superEvent` or `facilityUse`. */
 export function parentReference(opportunity: JsonObject, type: OpportunityType): unknown {
-  return type === 'ScheduledSession' ? opportunity.superEvent : opportunity.facilityUse
+  return opportunity[parentKey(type)]
+}
+
+/**
+ * `object[key]` when it is not null, else the same property of the parent that
+ * `object` embeds one level up (a SessionSeries' EventSeries, a court's FacilityUse).
+ * Two levels at most, so a cyclic object cannot loop.
+ */
+export function inherited(object: JsonObject, key: string, type: OpportunityType): unknown {
+  const value = object[key]
+  if (value != null) return value
+  const above = object[parentKey(type)]
+  return isObject(above) ? above[key] : undefined
+}
+
+/**
+ * Whether `parent` is the one that `reference` (an opportunity's `superEvent` or
+ * `facilityUse`: an id or an embedded object) names. A Slot's FacilityUse also
+ * matches through a court: one it lists in `individualFacilityUse`, or an embedded
+ * IndividualFacilityUse whose own `facilityUse` is this FacilityUse.
+ */
+export function namesParent(reference: unknown, parent: JsonObject, type: OpportunityType): boolean {
+  const referenceId = readId(reference)
+  if (referenceId === undefined) return true
+  const parentId = readId(parent)
+  if (referenceId === parentId) return true
+  if (type !== 'Slot') return false
+  if (parentId !== undefined && isObject(reference) && readId(reference.facilityUse) === parentId) return true
+  const courts = parent.individualFacilityUse
+  return Array.isArray(courts) && courts.some((court) => readId(court) === referenceId)
 }
 
 const AGGREGATE_OFFER = 'imin:aggregateOffer'
 
 /**
  * The `publicAdult` offer that decides bookability: the parent's
- * `imin:aggregateOffer.publicAdult`; for a Slot whose parent has no
- * `imin:aggregateOffer` at all, the Slot's own.
+ * `imin:aggregateOffer.publicAdult`, or one level further up when the parent has no
+ * `imin:aggregateOffer` (a SessionSeries' embedded EventSeries, a court's embedded
+ * FacilityUse); for a Slot whose parents have none, the Slot's own. A null
+ * `imin:aggregateOffer` counts as absent.
  */
 export function publicAdultOffer(
   opportunity: JsonObject,
   type: OpportunityType,
   parent: JsonObject | undefined,
 ): JsonObject | undefined {
-  let aggregate = parent?.[AGGREGATE_OFFER]
-  if (aggregate === undefined && type === 'Slot') aggregate = opportunity[AGGREGATE_OFFER]
+  let aggregate = parent === undefined ? undefined : inherited(parent, AGGREGATE_OFFER, type)
+  if (aggregate == null && type === 'Slot') aggregate = opportunity[AGGREGATE_OFFER]
   if (!isObject(aggregate)) return undefined
   const publicAdult = aggregate.publicAdult
   return isObject(publicAdult) ? publicAdult : undefined
