@@ -111,7 +111,10 @@ export function buttonState(input: ButtonStateInput): ButtonView {
   })
 
   // The rules come first: once the session has started or was cancelled, no earlier answer matters.
-  if (!bookability.bookable) return view(bookability.state, bookability.state, false)
+  if (!bookability.bookable) {
+    const reason = bookability.reasons[0] ?? 'invalid-opportunity'
+    return view(reason, reason, false)
+  }
   if (route === 'guest') return errorKind ? view('error', 'cannotBook', false, errorKind) : view('bookable', 'book', true)
   if (checkoutStatus === 'pending' || checkoutStatus === 'success') return view('pending', 'pending', false, null, 'pending')
   if (!errorKind) return view('bookable', 'book', true)
