@@ -151,12 +151,18 @@ const meta = {
     await waitFor(() => {
       for (const control of canvasElement.querySelectorAll('.obb-button')) expect(control.getAnimations()).toEqual([])
     })
-    // Every state's text, in this theme, at 4.5:1 or better: axe's own contrast rule, in a real browser.
-    const contrast = await axe.run(canvasElement, { runOnly: { type: 'rule', values: ['color-contrast'] } })
-    const failures = [...contrast.violations, ...contrast.incomplete].flatMap((result) => result.nodes.map((node) => `${node.target}: ${node.failureSummary}`))
-    await expect(failures).toEqual([])
-    const checked = contrast.passes.flatMap((result) => result.nodes).filter((node) => String(node.target).includes('obb-'))
-    await expect(checked.length).toBeGreaterThanOrEqual(cards.length - 1)
+    // Every state's text, in this theme, at 4.5:1 or better: axe's own contrast check, in a real browser.
+    // axe's color-contrast rule skips aria-disabled controls (WCAG exempts them); a booker still has to read why.
+    axe.configure({ rules: [{ id: 'obb-text-contrast', selector: '.obb-button:not([data-state="pending"]), .obb-message', any: ['color-contrast'] }] })
+    try {
+      const contrast = await axe.run(canvasElement, { runOnly: { type: 'rule', values: ['obb-text-contrast'] } })
+      const failures = [...contrast.violations, ...contrast.incomplete].flatMap((result) => result.nodes.map((node) => `${node.target}: ${node.failureSummary}`))
+      await expect(failures).toEqual([])
+      const texts = canvasElement.querySelectorAll('.obb-button:not([data-state="pending"]), .obb-message')
+      await expect(contrast.passes[0]?.nodes.length).toBe(texts.length)
+    } finally {
+      axe.reset()
+    }
   },
 } satisfies Meta<typeof BookButton>
 
