@@ -1,4 +1,4 @@
-import type { ArgTypesEnhancer, Decorator, Loader, Preview } from '@storybook/react-vite'
+import type { Decorator, Loader, Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useEffect, type ReactNode } from 'react'
 import { BookingProvider, frenchLabels } from '../src/index.js'
@@ -6,6 +6,7 @@ import { useCheckout } from '../src/use-checkout/index.js'
 import { checkoutHandlers } from '../stories/checkout-handlers.js'
 import { BROKER, CUSTOMER, getStoryToken } from '../stories/fixtures.js'
 import '../src/styles.css'
+import { defaultValuesFromJsDoc } from './default-values.js'
 import './preview.css'
 
 type Theme = 'light' | 'dark' | 'auto'
@@ -60,26 +61,6 @@ const startMockCheckout = mswLoader()
  */
 const mockCheckoutWhenNeeded: Loader = (context) =>
   context.tags.includes('checkout') || context.globals.mode === 'authenticated' ? startMockCheckout(context) : {}
-
-/**
- * The props' JSDoc carries `@defaultValue …`; react-docgen leaves it in the description.
- * Move it to the args table's Default column.
- */
-const defaultValuesFromJsDoc: ArgTypesEnhancer = ({ argTypes }) => {
-  const enhanced: typeof argTypes = {}
-  for (const [name, argType] of Object.entries(argTypes)) {
-    const match = /\s*@defaultValue\s+([\s\S]*?)\s*$/.exec(argType.description ?? '')
-    enhanced[name] =
-      match && !argType.table?.defaultValue
-        ? {
-            ...argType,
-            description: argType.description!.slice(0, match.index),
-            table: { ...argType.table, defaultValue: { summary: match[1]!.replace(/^`|`$/g, '') } },
-          }
-        : argType
-  }
-  return enhanced
-}
 
 const preview: Preview = {
   decorators: [withBookingProvider, withTheme],
