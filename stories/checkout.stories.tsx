@@ -97,6 +97,17 @@ async function clickBookAndFail({ canvasElement, args }: PlayContext, kind: Chec
   await expect(args.onNavigate).not.toHaveBeenCalled()
 }
 
+/** The message sits beside the control, level with it, whatever its length. */
+async function expectMessageBeside(control: HTMLElement) {
+  const message = document.getElementById(control.getAttribute('aria-describedby') ?? '')!
+  await expect(message).toHaveClass('obb-message')
+  const button = control.getBoundingClientRect()
+  const beside = message.getBoundingClientRect()
+  await expect(beside.left).toBeGreaterThan(button.right)
+  await expect(beside.top).toBeLessThan(button.bottom)
+  await expect(beside.bottom).toBeGreaterThan(button.top)
+}
+
 /** A failure trying again can fix: "Try again", described by the message beside it, which is also announced. */
 async function expectRetry(context: PlayContext, kind: CheckoutErrorKind, message: string) {
   await clickBookAndFail(context, kind)
@@ -105,7 +116,9 @@ async function expectRetry(context: PlayContext, kind: CheckoutErrorKind, messag
   await expect(retry).toHaveAttribute('data-state', 'error')
   await expect(retry).not.toHaveAttribute('aria-disabled')
   await expect(retry).toHaveAccessibleDescription(message)
+  await expect(retry).toHaveFocus()
   await expect(canvas.getByRole('status')).toHaveTextContent(message)
+  await expectMessageBeside(retry)
 }
 
 /** A failure trying again cannot fix: the button is disabled in `state`, named `label`, and says why beside itself. */
@@ -116,8 +129,10 @@ async function expectNoRetry(context: PlayContext, kind: CheckoutErrorKind, labe
   await expect(button).toHaveAttribute('data-state', state)
   await expect(button).toHaveAttribute('aria-disabled', 'true')
   await expect(button).toHaveAccessibleDescription(message)
+  await expect(button).toHaveFocus()
   await expect(canvas.getByRole('status')).toHaveTextContent(message)
   await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull()
+  await expectMessageBeside(button)
 }
 
 /** 400 `UnavailableOpportunityError`: booked or withdrawn since the feed said otherwise. Not bookable any more, no retry. */

@@ -228,11 +228,21 @@ function Control({
     </Tag>
   )
 
+  // Where a failure can be shown, the control and its message sit side by side in one group; the
+  // group is there from the start on the routes that create checkout sessions, so a failure never
+  // moves the control (nor its focus) to a new parent.
+  if (route === 'guest' && !view.errorKind)
+    return (
+      <>
+        {control}
+        {message}
+      </>
+    )
   return (
-    <>
+    <span className="obb-group">
       {control}
       {message}
-    </>
+    </span>
   )
 }
 

@@ -21,7 +21,7 @@ describe('given server rendering', () => {
     const html = renderToString(
       <BookButton opportunity={scheduledSession()} parent={sessionSeries()} checkoutBaseUrl="checkout.example.com" now={NOW} getAuthToken={() => 'token'} useCheckout={useCheckout} />,
     )
-    expect(html).toBe('<button class="obb-button" data-state="bookable" type="button">Book</button>')
+    expect(html).toBe('<span class="obb-group"><button class="obb-button" data-state="bookable" type="button">Book</button></span>')
   })
 
   it('leaves an opening time in the viewer’s zone to the client', () => {
