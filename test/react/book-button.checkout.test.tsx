@@ -395,6 +395,30 @@ describe('given an asChild link on the authenticated route', () => {
   })
 })
 
+describe('given an asChild link that re-renders as it books', () => {
+  it('keeps its ref and merged style through Enter, pending and back', async () => {
+    const attached: (HTMLElement | null)[] = []
+    const ownRef = (node: HTMLAnchorElement | null) => {
+      attached.push(node)
+    }
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} asChild onNavigate={onNavigate} style={{ margin: '4px' }}>
+        <a ref={ownRef} style={{ padding: '2px' }} />
+      </BookButton>,
+    )
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard('{Enter}')
+    const pending = await screen.findByRole('button', { name: 'Opening checkout…' })
+    expect(pending).toHaveStyle({ margin: '4px', padding: '2px' })
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    const link = screen.getByRole('button', { name: 'Book' })
+    expect(link).toHaveStyle({ margin: '4px', padding: '2px' })
+    expect(attached).toEqual([link])
+  })
+})
+
 describe('given getAuthToken without a registered checkout', () => {
   it('says it cannot book and sends nothing', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})

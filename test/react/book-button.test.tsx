@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { createRef } from 'react'
+import { createRef, version } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BOOKABILITY_REASONS, BookButton, BookingProvider, englishLabels, frenchLabels, type BookButtonState } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
@@ -420,6 +420,27 @@ describe('given asChild', () => {
     )
     expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('title', 'second')
     expect(calls).toEqual([screen.getByRole('link', { name: 'Book' })])
+  })
+
+  it('runs a callback ref’s cleanup once, on unmount (React 19), or detaches it once (React 18)', () => {
+    const events: string[] = []
+    const ownRef = (node: HTMLAnchorElement | null) => {
+      events.push(node ? 'attach' : 'detach')
+      return () => {
+        events.push('cleanup')
+      }
+    }
+    const ui = (title: string) => (
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW}>
+        <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild title={title}>
+          <a ref={ownRef} />
+        </BookButton>
+      </BookingProvider>
+    )
+    const { rerender, unmount } = render(ui('first'))
+    rerender(ui('second'))
+    unmount()
+    expect(events).toEqual(['attach', Number.parseInt(version, 10) >= 19 ? 'cleanup' : 'detach'])
   })
 
   it('merges its style with the child’s, the child’s own values winning', () => {
