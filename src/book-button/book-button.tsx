@@ -25,6 +25,7 @@ import type { BookButtonProps, BookButtonRenderProps, BookButtonState } from './
 import { followGuestLink, useCheckoutFlow } from './checkout-flow.js'
 import { pressOnKeyDown, pressOnKeyUp } from './press-keys.js'
 import { Slot } from './slot.js'
+import { useStateReports } from './use-state-reports.js'
 
 export type { BookButtonProps, BookButtonRenderProps, BookButtonState }
 
@@ -138,17 +139,8 @@ function Control({
   const steadyLabel = useRef(label)
   if (!isPending) steadyLabel.current = label
 
-  // After each render, report a changed state and announce what changed. One effect for both,
-  // since a page renders buttons by the thousand.
   const announcement = view.announcement === 'pending' ? labels.pending : view.announcement ? labels.errors[view.announcement] : null
-  const reported = useRef({ state: view.state, announcement })
-  useEffect(() => {
-    const previous = reported.current
-    if (previous.state === view.state && previous.announcement === announcement) return
-    reported.current = { state: view.state, announcement }
-    if (previous.state !== view.state) onStateChange?.(view.state, bookability)
-    if (announcement && announcement !== previous.announcement) session?.announce(announcement)
-  })
+  useStateReports(view.state, bookability, announcement, onStateChange, session?.announce)
 
   if (!bookability.bookable && unbookable === 'hide') return null
 
