@@ -15,9 +15,10 @@ const read = (file: string) => readFileSync(join(dist, file), 'utf8')
 const javascript = readdirSync(dist).filter((file) => file.endsWith('.js'))
 
 describe('the built package', () => {
-  it("marks only the React entry as a client module", () => {
-    expect(read('index.js')).toMatch(/^["']use client["'];/)
-    for (const file of javascript.filter((name) => name !== 'index.js')) expect(read(file)).not.toContain('use client')
+  it('marks only the React entries as client modules', () => {
+    const clientEntries = ['index.js', 'checkout.js']
+    for (const file of clientEntries) expect(read(file)).toMatch(/^["']use client["'];/)
+    for (const file of javascript.filter((name) => !clientEntries.includes(name))) expect(read(file)).not.toContain('use client')
   })
 
   it('never bundles the peers', () => {
@@ -25,7 +26,7 @@ describe('the built package', () => {
       expect(read(file)).not.toMatch(/react\.production|react-jsx-runtime\.production|__SECRET_INTERNALS|QueryClient = class/)
     }
     expect(read('index.js')).toMatch(/from "react\/jsx-runtime"/)
-    expect(read('index.js')).toMatch(/from "@tanstack\/react-query"/)
+    expect(read('checkout.js')).toMatch(/from "@tanstack\/react-query"/)
   })
 
   it('keeps React out of the core and server entries, even transitively', () => {
