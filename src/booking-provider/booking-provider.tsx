@@ -1,9 +1,15 @@
-import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Customer, NavigationLinks, Broker } from '../core/checkout/checkout-session.js'
 import type { BookButtonLabelsInput } from '../labels/labels.js'
 import type { UseCheckoutResult } from '../use-checkout/types.js'
 import { LiveRegion } from './live-region.js'
+
+/**
+ * The React Query client type. Empty here, so that guest-only apps type-check without
+ * React Query installed; `openactive-book-button/checkout` makes it `QueryClient`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CheckoutQueryClient {}
 
 /** A hook that creates checkout sessions: `useCheckout` from `openactive-book-button/checkout`. */
 export type CheckoutHook = (config: BookingConfig) => UseCheckoutResult
@@ -83,7 +89,7 @@ export interface BookingConfig {
    * The React Query client for checkout mutations.
    * @defaultValue the app's `QueryClientProvider` client, else a private one
    */
-  queryClient?: QueryClient
+  queryClient?: CheckoutQueryClient
 }
 
 const BookingContext = createContext<BookingConfig>({})

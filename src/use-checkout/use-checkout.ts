@@ -7,6 +7,12 @@ import type { CheckoutInput, UseCheckoutResult } from './types.js'
 
 export type { CheckoutInput, UseCheckoutResult }
 
+declare module '../booking-provider/booking-provider.js' {
+  /** With the checkout entry in the app, `queryClient` is a React Query `QueryClient`. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface CheckoutQueryClient extends QueryClient {}
+}
+
 /**
  * The key of every checkout mutation, so `useIsMutating({ mutationKey: CHECKOUT_MUTATION_KEY })`
  * and `useMutationState` find them.

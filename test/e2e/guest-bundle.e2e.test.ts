@@ -3,7 +3,8 @@
  * it imports statically or dynamically, and a guest-only app without React Query
  * installed builds and runs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -96,4 +97,49 @@ describe('a guest-only app without React Query', () => {
       } }),
     ).rejects.toThrow('@tanstack/react-query is not installed in this app')
   })
+})
+
+describe('a guest-only TypeScript app without React Query', () => {
+  const root = here('../../')
+  const app = mkdtempSync(join(tmpdir(), 'obb-guest-types-'))
+  afterAll(() => rmSync(app, { recursive: true, force: true }))
+
+  /** The app as installed: the package and React's types in its own node_modules, React Query nowhere. */
+  function install(files: Record<string, string>) {
+    const modules = join(app, 'node_modules')
+    mkdirSync(join(modules, '@types'), { recursive: true })
+    for (const name of ['@types/react', '@types/react-dom', 'csstype']) symlinkSync(join(root, 'node_modules', name), join(modules, name))
+    cpSync(join(root, 'package.json'), join(modules, 'openactive-book-button/package.json'))
+    cpSync(dist, join(modules, 'openactive-book-button/dist'), { recursive: true })
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(app, name), text)
+  }
+
+  const typeCheck = (files: string[]) => {
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', jsx: 'react-jsx', strict: true, skipLibCheck: false, noEmit: true, types: [] },
+        files,
+      }),
+    )
+    try {
+      execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', app], { cwd: app, encoding: 'utf8' })
+      return ''
+    } catch (error) {
+      return String((error as { stdout?: string }).stdout)
+    }
+  }
+
+  it('type-checks with skipLibCheck off; the checkout entry is what needs React Query', () => {
+    install({
+      'app.tsx': readFileSync(here('./guest-app/main.tsx'), 'utf8'),
+      'styles.d.ts': "declare module 'openactive-book-button/styles.css'\n",
+      'authenticated.ts': "import { useCheckout } from 'openactive-book-button/checkout'\nvoid useCheckout\n",
+    })
+    // One run over both: the guest app's types are clean; only the checkout entry asks for React Query.
+    const errors = typeCheck(['app.tsx', 'styles.d.ts', 'authenticated.ts']).trim().split('\n')
+    expect(errors).toEqual([
+      expect.stringMatching(/^node_modules\/openactive-book-button\/dist\/use-checkout\/use-checkout\.d\.ts.*Cannot find module '@tanstack\/react-query'/),
+    ])
+  }, 120_000)
 })

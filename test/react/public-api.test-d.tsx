@@ -18,6 +18,7 @@ import {
   type CheckoutSession,
   type BookButtonRenderProps,
 } from '../../src/index.js'
+import { QueryClient } from '@tanstack/react-query'
 import { useCheckout } from '../../src/use-checkout/index.js'
 
 describe('BookButton props', () => {
@@ -100,6 +101,12 @@ describe('the authenticated route', () => {
         {null}
       </BookingProvider>
     )
+  })
+
+  it('takes a React Query client as queryClient once the checkout entry is in the app', () => {
+    void (<BookingProvider queryClient={new QueryClient()} />)
+    // @ts-expect-error a queryClient is a QueryClient
+    void (<BookingProvider queryClient={{ mutate: true }} />)
   })
 
   it('points a useCheckout imported from the React entry to its new home, by a type error', () => {
