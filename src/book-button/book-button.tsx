@@ -6,6 +6,7 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type HTMLAttributes,
   type KeyboardEvent,
   type MouseEvent,
@@ -70,14 +71,18 @@ function SessionControl({ useCheckout, ...props }: ControlProps & { useCheckout:
   return <Control {...props} session={{ status: checkout.status, error: checkout.error, activate, announce }} />
 }
 
-const notRegistered = new CheckoutError('invalid-request', 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.')
+const REGISTER_CHECKOUT = 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.'
+let toldDeveloper = false
 
-/** `getAuthToken` without `useCheckout`: a button that says it cannot book, and tells the developer why. */
+/** `getAuthToken` without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
 function UnregisteredControl(props: ControlProps) {
+  const [error] = useState(() => new CheckoutError('invalid-request', REGISTER_CHECKOUT))
   useEffect(() => {
-    console.error(`BookButton: getAuthToken is set but no checkout is registered. ${notRegistered.message}`)
+    if (toldDeveloper) return
+    toldDeveloper = true
+    console.error(`BookButton: getAuthToken is set but no checkout is registered. ${REGISTER_CHECKOUT}`)
   }, [])
-  return <Control {...props} session={{ status: 'error', error: notRegistered, activate: () => {}, announce: () => {} }} />
+  return <Control {...props} session={{ status: 'error', error, activate: () => {}, announce: () => {} }} />
 }
 
 function Control({
