@@ -47,12 +47,7 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: {
-        index: here('src/index.ts'),
-        checkout: here('src/use-checkout/index.ts'),
-        core: here('src/core/index.ts'),
-        server: here('src/server/index.ts'),
-      },
+      entry: { index: here('src/index.ts'), checkout: here('src/use-checkout/index.ts'), core: here('src/core/index.ts'), server: here('src/server/index.ts') },
       formats: ['es'],
     },
     rolldownOptions: {
