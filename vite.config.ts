@@ -55,14 +55,14 @@ export default defineConfig({
     sourcemap: true,
     minify: false,
     lib: {
-      entry: { index: here('src/index.ts'), core: here('src/core/index.ts'), server: here('src/server/index.ts') },
+      entry: { index: here('src/index.ts'), checkout: here('src/use-checkout/index.ts'), core: here('src/core/index.ts'), server: here('src/server/index.ts') },
       formats: ['es'],
     },
     rolldownOptions: {
       external: isExternal,
       output: {
-        // The React entry is a client module for React Server Components; core and server stay directive-free.
-        banner: (chunk: { name: string }) => (chunk.name === 'index' ? "'use client';" : ''),
+        // The React entries are client modules for React Server Components; core and server stay directive-free.
+        banner: (chunk: { name: string }) => (chunk.name === 'index' || chunk.name === 'checkout' ? "'use client';" : ''),
       },
     },
   },

@@ -21,6 +21,8 @@ const config: StorybookConfig = {
   // MSW's worker (`npx msw init .storybook/public`) lives here, never in the package's own public dir.
   staticDirs: ['./public'],
   core: { disableTelemetry: true },
+  // A catalogue for the library's users, not a Storybook tutorial.
+  features: { sidebarOnboardingChecklist: false },
   async viteFinal(viteConfig) {
     return {
       ...viteConfig,

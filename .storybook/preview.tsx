@@ -1,13 +1,15 @@
-import type { Decorator, Preview } from '@storybook/react-vite'
+import type { Decorator, Loader, Preview } from '@storybook/react-vite'
 import { mswLoader } from 'msw-storybook-addon/csf3'
 import { useEffect, type ReactNode } from 'react'
 import { BookingProvider, frenchLabels } from '../src/index.js'
+import { useCheckout } from '../src/use-checkout/index.js'
 import { checkoutHandlers } from '../stories/checkout-handlers.js'
 import { BROKER, CUSTOMER, getStoryToken } from '../stories/fixtures.js'
 import '../src/styles.css'
+import { defaultValuesFromJsDoc } from './default-values.js'
 import './preview.css'
 
-type Theme = 'light' | 'dark'
+type Theme = 'light' | 'dark' | 'auto'
 
 /** Sets `data-theme` on a wrapper (the stylesheet's own hook) and on the page, so a dark OS setting cannot leak in. */
 function ThemeFrame({ theme, children }: { theme: Theme; children: ReactNode }) {
@@ -22,7 +24,7 @@ function ThemeFrame({ theme, children }: { theme: Theme; children: ReactNode }) 
 }
 
 const withTheme: Decorator = (Story, { globals }) => (
-  <ThemeFrame theme={globals.theme === 'dark' ? 'dark' : 'light'}>
+  <ThemeFrame theme={globals.theme === 'dark' || globals.theme === 'auto' ? globals.theme : 'light'}>
     <Story />
   </ThemeFrame>
 )
@@ -40,6 +42,7 @@ const withBookingProvider: Decorator = (Story, { globals }) => {
       labels={french ? frenchLabels : undefined}
       timeZone="Europe/London"
       getAuthToken={authenticated ? getStoryToken : undefined}
+      useCheckout={useCheckout}
       broker={BROKER}
       customer={CUSTOMER}
     >
@@ -48,9 +51,21 @@ const withBookingProvider: Decorator = (Story, { globals }) => {
   )
 }
 
+const startMockCheckout = mswLoader()
+
+/**
+ * Mock Service Worker answers checkout sessions, and only stories that create them
+ * load it (tagged `checkout`, or any story under the Mode toolbar's Authenticated):
+ * every other story renders where service workers are blocked or unavailable
+ * (a plain-http LAN address).
+ */
+const mockCheckoutWhenNeeded: Loader = (context) =>
+  context.tags.includes('checkout') || context.globals.mode === 'authenticated' ? startMockCheckout(context) : {}
+
 const preview: Preview = {
   decorators: [withBookingProvider, withTheme],
-  loaders: [mswLoader()],
+  loaders: [mockCheckoutWhenNeeded],
+  argTypesEnhancers: [defaultValuesFromJsDoc],
   globalTypes: {
     theme: {
       description: 'Colour scheme: sets data-theme on a wrapper',
@@ -60,6 +75,7 @@ const preview: Preview = {
         items: [
           { value: 'light', title: 'Light', icon: 'sun' },
           { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'auto', title: 'Auto (follows the OS)', icon: 'mirror' },
         ],
         dynamicTitle: true,
       },
@@ -94,7 +110,7 @@ const preview: Preview = {
     layout: 'padded',
     controls: { matchers: { color: /(background|color)$/i, date: /^now$/ }, sort: 'requiredFirst' },
     a11y: { test: 'error' },
-    // Every story can book: authenticated clicks succeed unless a story picks another answer.
+    // Authenticated clicks succeed unless a story picks another answer.
     msw: { handlers: { checkout: checkoutHandlers.success } },
   },
 }

@@ -1,5 +1,5 @@
 import * as a11yAddonAnnotations from '@storybook/addon-a11y/preview'
-import type { AfterEach } from '@storybook/react-vite'
+import type { AfterEach, Loader } from '@storybook/react-vite'
 import { setProjectAnnotations } from '@storybook/react-vite'
 import { page } from 'vitest/browser'
 import * as projectAnnotations from './preview.js'
@@ -14,4 +14,23 @@ const saveScreenshots: AfterEach = async ({ parameters, canvasElement }) => {
   for (const path of paths) await page.screenshot({ element: canvasElement, path })
 }
 
-setProjectAnnotations([a11yAddonAnnotations, projectAnnotations, { afterEach: saveScreenshots }])
+/**
+ * Every story not tagged `checkout` runs with service workers unavailable, as on a
+ * plain-http LAN address or a browser that blocks them: it must render and pass
+ * without Mock Service Worker. Runs before the preview's own loaders.
+ */
+const serviceWorker = Object.getOwnPropertyDescriptor(Navigator.prototype, 'serviceWorker')!
+const blockServiceWorkers: Loader = ({ tags }) => {
+  if (!tags.includes('checkout')) Object.defineProperty(Navigator.prototype, 'serviceWorker', { configurable: true, get: () => undefined })
+  return {}
+}
+const unblockServiceWorkers: AfterEach = () => {
+  Object.defineProperty(Navigator.prototype, 'serviceWorker', serviceWorker)
+}
+
+setProjectAnnotations([
+  a11yAddonAnnotations,
+  { loaders: [blockServiceWorkers] },
+  projectAnnotations,
+  { afterEach: [saveScreenshots, unblockServiceWorkers] },
+])

@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import axe from 'axe-core'
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test'
 import { BookButton, type BookButtonProps, type BookButtonState } from '../src/index.js'
 import { scenarioHandler } from './checkout-handlers.js'
@@ -32,11 +33,13 @@ const guestEntries: GalleryEntry[] = [
   { title: 'Invalid data', state: 'invalid-opportunity', example: examples['invalid-opportunity'] },
   { title: 'Deleted', state: 'deleted', example: examples.deleted },
   { title: 'Link misconfigured', state: 'error', kind: 'invalid-request', example: examples.bookable, props: { checkoutBaseUrl: 'http://checkout.example.com' } },
+  { title: 'Disabled by the app', state: 'bookable', example: examples.bookable, props: { disabled: true } },
 ]
 
-const checkoutError = (title: string, kind: string, props?: Partial<BookButtonProps>): GalleryEntry => ({
+/** An authenticated button clicked into a Checkout failure; `state` is where that answer leaves it. */
+const checkoutError = (title: string, kind: string, props?: Partial<BookButtonProps>, state: BookButtonState = 'error'): GalleryEntry => ({
   title,
-  state: 'error',
+  state,
   kind,
   example: scenarioExample(kind),
   click: true,
@@ -46,8 +49,8 @@ const checkoutError = (title: string, kind: string, props?: Partial<BookButtonPr
 const authenticatedEntries: GalleryEntry[] = [
   { title: 'Bookable', state: 'bookable', example: examples.bookable },
   { title: 'Pending', state: 'pending', example: scenarioExample('hang'), click: true },
-  checkoutError('Unavailable', 'unavailable'),
-  checkoutError('Full', 'full'),
+  checkoutError('Unavailable', 'unavailable', undefined, 'opportunity-unavailable'),
+  checkoutError('Full', 'full', undefined, 'full'),
   checkoutError('Unauthorized', 'unauthorized'),
   checkoutError('HTTP error', 'server-error'),
   checkoutError('Network error', 'network-error'),
@@ -63,7 +66,7 @@ function GalleryCard({ entry, authenticated, shared }: { entry: GalleryEntry; au
       <p className="gallery-title">{entry.title}</p>
       <p className="gallery-state">
         <code>data-state=&quot;{entry.state}&quot;</code>
-        {entry.kind && entry.state === 'error' ? <> · kind {displayKind(entry.kind)}</> : null}
+        {entry.kind ? <> · kind {displayKind(entry.kind)}</> : null}
       </p>
       <div>
         <BookButton
@@ -114,6 +117,7 @@ function StateGallery(shared: Partial<BookButtonProps>) {
 const meta = {
   title: 'BookButton/All states',
   component: BookButton,
+  tags: ['checkout'],
   args: { opportunity: null, checkoutBaseUrl: CHECKOUT_HOST, now: NOW, onNavigate: fn() },
   argTypes: {
     opportunity: { control: false, table: { disable: true } },
@@ -144,7 +148,21 @@ const meta = {
     )
     // No focus ring from the last click, and the state colours' transitions done, before any screenshot.
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await waitFor(() => {
+      for (const control of canvasElement.querySelectorAll('.obb-button')) expect(control.getAnimations()).toEqual([])
+    })
+    // Every state's text, in this theme, at 4.5:1 or better: axe's own contrast check, in a real browser.
+    // axe's color-contrast rule skips aria-disabled controls (WCAG exempts them); a booker still has to read why.
+    axe.configure({ rules: [{ id: 'obb-text-contrast', selector: '.obb-button:not([data-state="pending"]), .obb-message', any: ['color-contrast'] }] })
+    try {
+      const contrast = await axe.run(canvasElement, { runOnly: { type: 'rule', values: ['obb-text-contrast'] } })
+      const failures = [...contrast.violations, ...contrast.incomplete].flatMap((result) => result.nodes.map((node) => `${node.target}: ${node.failureSummary}`))
+      await expect(failures).toEqual([])
+      const texts = canvasElement.querySelectorAll('.obb-button:not([data-state="pending"]), .obb-message')
+      await expect(contrast.passes[0]?.nodes.length).toBe(texts.length)
+    } finally {
+      axe.reset()
+    }
   },
 } satisfies Meta<typeof BookButton>
 

@@ -23,6 +23,9 @@ export const bookButtonArgTypes: Partial<ArgTypes<BookButtonProps>> = {
   },
   labels: { control: 'object', table: { category: 'Locale' } },
   unbookable: { control: 'inline-radio', options: ['show', 'hide'] },
+  disabled: { control: 'boolean' },
+  className: { control: 'text' },
+  style: { control: 'object' },
   target: { control: 'inline-radio', options: [undefined, '_blank'] },
   children: { control: 'text' },
   checkoutBaseUrl: { control: 'text', table: { category: 'Checkout' } },
@@ -30,6 +33,11 @@ export const bookButtonArgTypes: Partial<ArgTypes<BookButtonProps>> = {
   getAuthToken: {
     control: false,
     description: 'Switches to authenticated checkout. Use the Mode toolbar to flip every story.',
+    table: { category: 'Checkout' },
+  },
+  useCheckout: {
+    control: false,
+    description: 'useCheckout from openactive-book-button/checkout: the catalogue registers it on its provider.',
     table: { category: 'Checkout' },
   },
   endpoint: { table: { category: 'Checkout' } },

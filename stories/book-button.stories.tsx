@@ -93,7 +93,7 @@ export const OfferUnavailable: Story = {
 export const OpportunityUnavailable: Story = {
   args: examples['opportunity-unavailable'],
   play: async (context) => {
-    await expectNotBookable(context, 'Not available', 'opportunity-unavailable')
+    await expectNotBookable(context, 'Unavailable', 'opportunity-unavailable')
   },
 }
 
@@ -101,7 +101,7 @@ export const OpportunityUnavailable: Story = {
 export const InvalidBookingWindow: Story = {
   args: examples['invalid-booking-window'],
   play: async (context) => {
-    await expectNotBookable(context, 'Not available', 'invalid-booking-window')
+    await expectNotBookable(context, 'Booking times unclear', 'invalid-booking-window')
   },
 }
 
@@ -109,7 +109,7 @@ export const InvalidBookingWindow: Story = {
 export const MissingParent: Story = {
   args: examples['missing-parent'],
   play: async (context) => {
-    await expectNotBookable(context, 'Not available', 'missing-parent')
+    await expectNotBookable(context, 'Details missing', 'missing-parent')
   },
 }
 
@@ -117,7 +117,7 @@ export const MissingParent: Story = {
 export const ParentMismatch: Story = {
   args: examples['parent-mismatch'],
   play: async (context) => {
-    await expectNotBookable(context, 'Not available', 'parent-mismatch')
+    await expectNotBookable(context, "Details don't match", 'parent-mismatch')
   },
 }
 
@@ -125,7 +125,7 @@ export const ParentMismatch: Story = {
 export const InvalidData: Story = {
   args: examples['invalid-opportunity'],
   play: async (context) => {
-    await expectNotBookable(context, 'Not available', 'invalid-opportunity')
+    await expectNotBookable(context, 'Listing unreadable', 'invalid-opportunity')
   },
 }
 
@@ -143,7 +143,7 @@ export const GuestLinkMisconfigured: Story = {
   args: { checkoutBaseUrl: 'http://checkout.example.com' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    const link = canvas.getByRole('link', { name: 'Book' })
+    const link = canvas.getByRole('link', { name: 'Booking unavailable' })
     await expect(link).toHaveAttribute('data-state', 'error')
     await expect(link).toHaveAttribute('aria-disabled', 'true')
     await expect(link).not.toHaveAttribute('href')
@@ -161,16 +161,39 @@ export const HiddenWhenNotBookable: Story = {
   },
 }
 
-/** Children may be a function of the state, for a label of your own. */
+/**
+ * `disabled`: not actionable for the app's own reasons ("already booked"), with `data-disabled`
+ * and no `href`. `data-state` still says what the rules say.
+ */
+export const Disabled: Story = {
+  args: { disabled: true, children: ({ label }) => `${label} (already in your basket)` },
+  argTypes: { children: { control: false } },
+  play: async (context) => {
+    const control = await findControl(context, 'Book (already in your basket)')
+    await expect(control).toHaveAttribute('data-state', 'bookable')
+    await expect(control).toHaveAttribute('data-disabled')
+    await expect(control).toHaveAttribute('aria-disabled', 'true')
+    await expect(control).not.toHaveAttribute('href')
+    await userEvent.click(control)
+    await expect(context.args.onNavigate).not.toHaveBeenCalled()
+  },
+}
+
+/**
+ * Children, `className` and `style` may be functions of `{ state, bookability, label, isPending, isDisabled }`,
+ * to decorate the default label or style by state without re-implementing either.
+ */
 export const CustomLabel: Story = {
   args: {
     ...examples['not-yet-open'],
-    children: ({ state, bookability }) =>
-      state === 'not-yet-open' && bookability.opensAt ? `Booking opens ${bookability.opensAt.toISOString().slice(0, 10)}` : 'Book now',
+    className: ({ isDisabled }) => (isDisabled ? 'is-waiting' : undefined),
+    children: ({ state, bookability, label }) =>
+      state === 'not-yet-open' && bookability.opensAt ? `Booking opens ${bookability.opensAt.toISOString().slice(0, 10)}` : label,
   },
   argTypes: { children: { control: false } },
   play: async (context) => {
     const control = await findControl(context, 'Booking opens 2027-03-11')
     await expect(control).toHaveAttribute('data-state', 'not-yet-open')
+    await expect(control).toHaveClass('obb-button', 'is-waiting')
   },
 }

@@ -95,7 +95,7 @@ function BrokerPage({ now, checkoutBaseUrl, onNavigate }: Pick<BookButtonProps, 
   const span = (row: Row) => (Number.isNaN(row.start) ? '' : Number.isNaN(row.end) ? time.format(row.start) : `${time.format(row.start)}–${time.format(row.end)}`)
 
   return (
-    <BookingProvider {...inherited} checkoutBaseUrl={checkoutBaseUrl} now={now}>
+    <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={now}>
       <main className="broker-page">
         <h1>Book a session</h1>
         <form className="broker-filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
@@ -183,6 +183,7 @@ export const GuestLinks: Story = {
 
 /** The same page for a signed-in customer: each Book button creates a checkout session. */
 export const Authenticated: Story = {
+  tags: ['checkout'],
   globals: { mode: 'authenticated' },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement)

@@ -14,7 +14,7 @@ import { BROKER, CHECKOUT_HOST, CUSTOMER, NOW, examples, getStoryToken, noIdenti
 const meta = {
   title: 'BookButton/Authenticated checkout',
   component: BookButton,
-  tags: ['autodocs'],
+  tags: ['autodocs', 'checkout'],
   args: {
     ...examples.bookable,
     checkoutBaseUrl: CHECKOUT_HOST,
@@ -51,13 +51,21 @@ export const BookableAuthenticated: Story = {
   },
 }
 
-/** While the checkout session is created (here, Checkout never answers): busy, announced, still focusable. */
+/**
+ * While the checkout session is created (here, Checkout never answers): busy, announced
+ * through the provider's live region, still focusable, the same width, with a small indicator.
+ */
 export const Pending: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers.hang } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement)
-    await userEvent.click(canvas.getByRole('button', { name: 'Book' }))
+    const book = canvas.getByRole('button', { name: 'Book' })
+    const { width, height } = book.getBoundingClientRect()
+    await userEvent.click(book)
     const button = await canvas.findByRole('button', { name: 'Opening checkout…' })
+    await expect(button.getBoundingClientRect().width).toBe(width)
+    await expect(button.getBoundingClientRect().height).toBe(height)
+    await expect(button.querySelector('.obb-indicator')).toBeVisible()
     await expect(button).toHaveAttribute('data-state', 'pending')
     await expect(button).toHaveAttribute('aria-busy', 'true')
     await expect(button).toHaveAttribute('aria-disabled', 'true')
@@ -80,75 +88,106 @@ export const SlowCheckout: Story = {
   },
 }
 
-/**
- * Clicks Book and expects the failure a user would see: a "Try again" button in the
- * error state, described by the message beside it, and `onError` with the kind.
- */
-async function expectCheckoutError({ canvasElement, args }: Pick<StoryContext, 'canvasElement' | 'args'>, kind: CheckoutErrorKind, message: string) {
-  const canvas = within(canvasElement)
-  await userEvent.click(canvas.getByRole('button', { name: 'Book' }))
-  const retry = await canvas.findByRole('button', { name: 'Try again' }, { timeout: 3000 })
-  await expect(retry).toHaveAttribute('data-state', 'error')
-  await expect(retry).not.toHaveAttribute('aria-disabled')
-  await expect(retry).toHaveAccessibleDescription(message)
-  await expect(canvas.getByRole('status')).toHaveTextContent(message)
-  await expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind }))
+type PlayContext = Pick<StoryContext, 'canvasElement' | 'args'>
+
+/** Clicks Book; Checkout answers with a failure of this kind, reported to `onError`, and nothing navigates. */
+async function clickBookAndFail({ canvasElement, args }: PlayContext, kind: CheckoutErrorKind) {
+  await userEvent.click(within(canvasElement).getByRole('button', { name: 'Book' }))
+  await waitFor(() => expect(args.onError).toHaveBeenCalledWith(expect.objectContaining({ kind })), { timeout: 3000 })
   await expect(args.onNavigate).not.toHaveBeenCalled()
 }
 
-/** 400 `UnavailableOpportunityError`: booked or withdrawn since the feed said otherwise. */
-export const ErrorUnavailable: Story = {
-  parameters: { msw: { handlers: { checkout: checkoutHandlers.unavailable } } },
-  play: (context) => expectCheckoutError(context, 'unavailable', 'This is no longer available to book.'),
+/** The message sits beside the control, level with it, whatever its length. */
+async function expectMessageBeside(control: HTMLElement) {
+  const message = document.getElementById(control.getAttribute('aria-describedby') ?? '')!
+  await expect(message).toHaveClass('obb-message')
+  const button = control.getBoundingClientRect()
+  const beside = message.getBoundingClientRect()
+  await expect(beside.left).toBeGreaterThan(button.right)
+  await expect(beside.top).toBeLessThan(button.bottom)
+  await expect(beside.bottom).toBeGreaterThan(button.top)
 }
 
-/** 409 `OpportunityIsFullError`. */
+/** A failure trying again can fix: "Try again", described by the message beside it, which is also announced. */
+async function expectRetry(context: PlayContext, kind: CheckoutErrorKind, message: string) {
+  await clickBookAndFail(context, kind)
+  const canvas = within(context.canvasElement)
+  const retry = canvas.getByRole('button', { name: 'Try again' })
+  await expect(retry).toHaveAttribute('data-state', 'error')
+  await expect(retry).not.toHaveAttribute('aria-disabled')
+  await expect(retry).toHaveAccessibleDescription(message)
+  await expect(retry).toHaveFocus()
+  await expect(canvas.getByRole('status')).toHaveTextContent(message)
+  await expectMessageBeside(retry)
+}
+
+/** A failure trying again cannot fix: the button is disabled in `state`, named `label`, and says why beside itself. */
+async function expectNoRetry(context: PlayContext, kind: CheckoutErrorKind, label: string, state: string, message: string) {
+  await clickBookAndFail(context, kind)
+  const canvas = within(context.canvasElement)
+  const button = canvas.getByRole('button', { name: label })
+  await expect(button).toHaveAttribute('data-state', state)
+  await expect(button).toHaveAttribute('aria-disabled', 'true')
+  await expect(button).toHaveAccessibleDescription(message)
+  await expect(button).toHaveFocus()
+  await expect(canvas.getByRole('status')).toHaveTextContent(message)
+  await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull()
+  await expectMessageBeside(button)
+}
+
+/** 400 `UnavailableOpportunityError`: booked or withdrawn since the feed said otherwise. Not bookable any more, no retry. */
+export const ErrorUnavailable: Story = {
+  parameters: { msw: { handlers: { checkout: checkoutHandlers.unavailable } } },
+  play: (context) => expectNoRetry(context, 'unavailable', 'Unavailable', 'opportunity-unavailable', 'This is no longer available to book.'),
+}
+
+/** 409 `OpportunityIsFullError`: the `full` state, no retry. */
 export const ErrorFull: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers.full } } },
-  play: (context) => expectCheckoutError(context, 'full', 'This is now full.'),
+  play: (context) => expectNoRetry(context, 'full', 'Full', 'full', 'This is now full.'),
 }
 
 /** 401: the broker's sign-in has expired. */
 export const ErrorUnauthorized: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers.unauthorized } } },
-  play: (context) => expectCheckoutError(context, 'unauthorized', 'Please sign in again, then try again.'),
+  play: (context) => expectRetry(context, 'unauthorized', 'Please sign in again, then try again.'),
 }
 
 /** 500 from Checkout. */
 export const ErrorHttp: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers['server-error'] } } },
-  play: (context) => expectCheckoutError(context, 'http', 'Checkout is not responding as expected. Please try again.'),
+  play: (context) => expectRetry(context, 'http', 'Checkout is not responding as expected. Please try again.'),
 }
 
 /** The request never reached Checkout (offline, DNS, CORS). */
 export const ErrorNetwork: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers['network-error'] } } },
-  play: (context) => expectCheckoutError(context, 'network', 'Could not reach checkout. Check your connection and try again.'),
+  play: (context) => expectRetry(context, 'network', 'Could not reach checkout. Check your connection and try again.'),
 }
 
 /** Checkout does not answer within `timeoutMs` (300 ms here). */
 export const ErrorTimeout: Story = {
   args: { timeoutMs: 300 },
   parameters: { msw: { handlers: { checkout: checkoutHandlers.hang } } },
-  play: (context) => expectCheckoutError(context, 'timeout', 'Checkout took too long to answer. Please try again.'),
+  play: (context) => expectRetry(context, 'timeout', 'Checkout took too long to answer. Please try again.'),
 }
 
 /** 201 whose body is not JSON. */
 export const ErrorInvalidResponse: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers['not-json'] } } },
-  play: (context) => expectCheckoutError(context, 'invalid-response', 'Checkout answered in a way we did not understand. Please try again.'),
+  play: (context) => expectRetry(context, 'invalid-response', 'Checkout answered in a way we did not understand. Please try again.'),
 }
 
-/** A Checkout target off the checkout host is never followed. */
+/** A Checkout target off the checkout host is never followed, and retrying cannot help. */
 export const ErrorUnsafeTarget: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers['hostile-target'] } } },
-  play: (context) => expectCheckoutError(context, 'unsafe-target', 'Checkout sent us to an unexpected address, so we stopped.'),
+  play: (context) => expectNoRetry(context, 'unsafe-target', 'Booking unavailable', 'error', 'Checkout sent us to an unexpected address, so we stopped.'),
 }
 
-/** The request cannot be built (here, the session has no identifier), so nothing is sent. */
+/** The request cannot be built (here, the session has no identifier), so nothing is sent, and retrying cannot help. */
 export const ErrorInvalidRequest: Story = {
   args: noIdentifierExample,
-  play: (context) => expectCheckoutError(context, 'invalid-request', 'This booking link is not set up correctly.'),
+  play: (context) => expectNoRetry(context, 'invalid-request', 'Booking unavailable', 'error', 'This booking link is not set up correctly.'),
 }
 
 /** After a failure, "Try again" books again: the second answer succeeds. */
@@ -156,7 +195,7 @@ export const RetryAfterError: Story = {
   parameters: { msw: { handlers: { checkout: checkoutHandlers['network-error'] } } },
   play: async (context) => {
     const { canvasElement, args } = context
-    await expectCheckoutError(context, 'network', 'Could not reach checkout. Check your connection and try again.')
+    await expectRetry(context, 'network', 'Could not reach checkout. Check your connection and try again.')
     // Checkout is reachable again.
     context.msw?.use(checkoutHandlers.success)
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Try again' }))

@@ -41,9 +41,20 @@ export const French: Story = {
     await expect(canvas.getByRole('link', { name: 'Réserver' })).toHaveAttribute('data-state', 'bookable')
     await expect(canvas.getByRole('link', { name: 'Ouvre le 11 mars 2027, 09:00' })).toHaveAttribute('data-state', 'not-yet-open')
     await expect(canvas.getByRole('link', { name: 'Complet' })).toHaveAttribute('aria-disabled', 'true')
+    await expect(canvas.getByRole('button', { name: 'Réserver' })).toHaveAttribute('data-state', 'bookable')
+  },
+}
+
+/** Checkout's answer, in French: here the session was taken meanwhile, so it is no longer bookable. */
+export const FrenchCheckoutAnswer: Story = {
+  tags: ['checkout'],
+  globals: { locale: 'fr-FR', mode: 'guest' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
     await userEvent.click(canvas.getByRole('button', { name: 'Réserver' }))
-    const retry = await canvas.findByRole('button', { name: 'Réessayer' })
-    await expect(retry).toHaveAccessibleDescription("Ce créneau n'est plus disponible.")
+    const button = await canvas.findByRole('button', { name: 'Indisponible' })
+    await expect(button).toHaveAttribute('data-state', 'opportunity-unavailable')
+    await expect(button).toHaveAccessibleDescription("Ce créneau n'est plus disponible.")
   },
 }
 

@@ -41,6 +41,7 @@ export const CustomSlotPath: Story = {
 }
 
 export const AuthenticatedSlot: Story = {
+  tags: ['checkout'],
   args: { getAuthToken: getStoryToken, broker: BROKER, customer: CUSTOMER },
   play: async ({ canvasElement, args }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: 'Book' }))

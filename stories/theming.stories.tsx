@@ -102,7 +102,7 @@ export const BrandColours: Story = {
   },
 }
 
-/** `data-theme="dark"` on any ancestor (the Theme toolbar sets it here); without it, the stylesheet follows the OS setting. */
+/** `data-theme="dark"` on any ancestor (the Theme toolbar sets it here). Without it the buttons are light, whatever the OS. */
 export const DarkScheme: Story = {
   globals: { theme: 'dark' },
   play: async ({ canvasElement }) => {
@@ -110,6 +110,38 @@ export const DarkScheme: Story = {
     await expect(canvasElement.querySelector('[data-theme="dark"]')).not.toBeNull()
     await expect(background(canvas.getByRole('link', { name: 'Book' }))).toBe('rgb(109, 157, 255)')
     await expect(background(canvas.getByRole('link', { name: 'Full' }))).toBe('rgb(42, 47, 58)')
+  },
+}
+
+/** `data-theme="auto"` on an ancestor follows the operating system's `prefers-color-scheme`. */
+export const AutoScheme: Story = {
+  globals: { theme: 'auto' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(canvasElement.querySelector('[data-theme="auto"]')).not.toBeNull()
+    const dark = matchMedia('(prefers-color-scheme: dark)').matches
+    await expect(background(canvas.getByRole('link', { name: 'Book' }))).toBe(dark ? 'rgb(109, 157, 255)' : 'rgb(11, 95, 255)')
+  },
+}
+
+/** `data-theme="light"` inside a dark section turns its buttons light again: the nearest theme wins. */
+export const LightInsideDark: Story = {
+  globals: { theme: 'dark' },
+  render: (args) => {
+    const { style, props } = themeStyle(args)
+    return (
+      <div className="theming-row" style={style}>
+        <BookButton {...props} />
+        <div data-theme="light" className="theming-light-panel">
+          <BookButton {...props} {...examples.full} />
+        </div>
+      </div>
+    )
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement)
+    await expect(background(canvas.getByRole('link', { name: 'Book' }))).toBe('rgb(109, 157, 255)')
+    await expect(background(canvas.getByRole('link', { name: 'Full' }))).toBe('rgb(238, 240, 243)')
   },
 }
 
@@ -160,6 +192,7 @@ export const BrokerOwnLink: Story = {
 }
 
 export const BrokerOwnButton: Story = {
+  tags: ['checkout'],
   args: { getAuthToken: getStoryToken, broker: BROKER, customer: CUSTOMER },
   render: (args) => {
     const { style, props } = themeStyle(args)

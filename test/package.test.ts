@@ -49,6 +49,8 @@ describe('the built package', () => {
     }
     expect(imported).toContain('react/jsx-runtime')
     expect(imported).toContain('clsx')
+    expect(read('checkout.js')).toMatch(/from "@tanstack\/react-query"/)
+    expect(read('index.js')).not.toContain('@tanstack/react-query')
   })
 
   it('keeps React out of the core and server entries, even transitively', () => {

@@ -6,83 +6,48 @@ import {
   useEffect,
   useId,
   useRef,
+  useState,
   type HTMLAttributes,
+  type KeyboardEvent,
   type MouseEvent,
   type ReactElement,
   type ReactNode,
   type Ref,
 } from 'react'
-import type { Bookability, BookabilityReason } from '../core/rules/bookability.js'
+import { buttonState, type ButtonRoute, type CheckoutStatus } from '../core/button/button-state.js'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
 import { guestCheckoutUrl } from '../core/checkout/guest-checkout.js'
-import { configNames, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
+import { configNames, useBookingConfig, type BookingConfig, type CheckoutHook } from '../booking-provider/booking-provider.js'
+import { useAnnounce, type Announce } from '../booking-provider/live-region.js'
 import { resolveLabels } from '../labels/labels.js'
+import { labelText } from '../labels/label-text.js'
 import { useLiveBookability } from '../use-bookability/use-bookability.js'
-import { useCheckout, type UseCheckoutResult } from '../use-checkout/use-checkout.js'
+import type { BookButtonProps, BookButtonRenderProps, BookButtonState } from './book-button-props.js'
+import { followGuestLink, useCheckoutFlow } from './checkout-flow.js'
+import { pressOnKeyDown, pressOnKeyUp } from './press-keys.js'
 import { Slot } from './slot.js'
+import { useStateReports } from './use-state-reports.js'
 
-/**
- * The button's state, exposed as its `data-state` attribute.
- * - `bookable`: `[data-state="bookable"]`, ready to book.
- * - `pending`: `[data-state="pending"]`, a checkout session is being created, or the browser is on its way to Checkout.
- * - `error`: `[data-state="error"]`, the last checkout failed (the button retries), or a guest link could not be built.
- * - any `BookabilityReason`: `[data-state="full"]`, `[data-state="not-yet-open"]`, `[data-state="started"]`, …,
- *   not bookable for that reason (also `[aria-disabled="true"]`).
- */
-export type BookButtonState = 'bookable' | 'pending' | 'error' | BookabilityReason
+export type { BookButtonProps, BookButtonRenderProps, BookButtonState }
 
-/** What a function child receives. */
-export interface BookButtonRenderProps {
-  /** The current state, as in `data-state`. */
-  state: BookButtonState
-  /** The rules' full answer: reasons, opening and closing times. */
-  bookability: Bookability
+/** What a route that creates checkout sessions lends the control. */
+interface Session {
+  status: CheckoutStatus
+  error: CheckoutError | null
+  activate: () => void
+  announce: Announce
 }
 
-export interface BookButtonProps
-  extends BookingConfig,
-    Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError'> {
-  /** The ScheduledSession or Slot, bare or as an RPDE item. */
-  opportunity: unknown
-  /** Its SessionSeries or FacilityUse, bare or as an RPDE item. @defaultValue the parent embedded in the opportunity */
-  parent?: unknown
-  /** The Offer to book (authenticated route). @defaultValue the parent's `publicAdult` offer */
-  offerId?: string
-  /** What to render when not bookable: a disabled-looking control that says why, or nothing. @defaultValue 'show' */
-  unbookable?: 'show' | 'hide'
-  /**
-   * Where Checkout opens. `_blank` opens a new tab (with `rel="noopener noreferrer"` on guest links;
-   * in authenticated mode the tab opens within the click, so popup blockers allow it).
-   * @defaultValue the same tab
-   */
-  target?: string
-  /** The guest link's `rel`. @defaultValue 'noopener noreferrer' when `target="_blank"` */
-  rel?: string
-  /** Renders your own element (a design-system button, a router link) with the button's props merged in. @defaultValue false */
-  asChild?: boolean
-  /**
-   * Takes over navigation to Checkout, for SPA routers or analytics. Without it, guest
-   * links navigate natively and the authenticated route calls `window.location.assign`.
-   * @defaultValue undefined
-   */
-  onNavigate?: (url: string) => void
-  /** Called when the state changes (not on mount), with the new state and the rules' answer. @defaultValue undefined */
-  onStateChange?: (state: BookButtonState, bookability: Bookability) => void
-  /** Called when a checkout session was created, with the address Checkout will open (and nothing else). @defaultValue undefined */
-  onCheckoutCreated?: (session: { target: string }) => void
-  /** Called when a checkout fails, with its `CheckoutError` (not when unmounting aborts it). @defaultValue undefined */
-  onError?: (error: CheckoutError) => void
-  /** The content: a node, or a function of `{ state, bookability }`. @defaultValue the label for the state */
-  children?: ReactNode | ((props: BookButtonRenderProps) => ReactNode)
+interface ControlProps extends Omit<BookButtonProps, keyof BookingConfig> {
+  config: BookingConfig
+  route: ButtonRoute
+  forwardedRef: Ref<HTMLElement>
 }
-
-
-type ControlProps = Omit<BookButtonProps, keyof BookingConfig> & { config: BookingConfig }
 
 /**
  * A Book button for one session or facility slot. It shows whether the opportunity
  * can be booked now, and why not; it is a real link to guest Checkout, or, with
- * `getAuthToken`, a button that creates an authenticated checkout session.
+ * `getAuthToken` and `useCheckout`, a button that creates an authenticated checkout session.
  */
 export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function BookButton(props, ref) {
   const own: BookingConfig = {}
@@ -92,197 +57,167 @@ export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function Book
     else rest[key] = props[key as keyof BookButtonProps]
   }
   const config = useBookingConfig(own)
-  const controlProps = { ...(rest as Omit<ControlProps, 'config'>), config, forwardedRef: ref }
-  return config.getAuthToken ? <AuthenticatedControl {...controlProps} /> : <Control {...controlProps} checkout={null} />
+  const route: ButtonRoute = config.getAuthToken ? 'authenticated' : 'guest'
+  const controlProps = { ...(rest as Omit<ControlProps, 'config' | 'route' | 'forwardedRef'>), config, route, forwardedRef: ref }
+  if (route === 'guest') return <Control {...controlProps} session={null} />
+  if (!config.useCheckout) return <UnregisteredControl {...controlProps} />
+  return <SessionControl {...controlProps} useCheckout={config.useCheckout} />
 })
 
-function AuthenticatedControl(props: ControlProps & { forwardedRef: Ref<HTMLElement> }) {
-  return <Control {...props} checkout={useCheckout(props.config)} />
+function SessionControl({ useCheckout, ...props }: ControlProps & { useCheckout: CheckoutHook }) {
+  const checkout = useCheckout(props.config)
+  const activate = useCheckoutFlow({ ...props, checkout })
+  const announce = useAnnounce()
+  return <Control {...props} session={{ status: checkout.status, error: checkout.error, activate, announce }} />
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+const REGISTER_CHECKOUT = 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.'
+let toldDeveloper = false
 
-function formatOpening(date: Date, locale: string | undefined, timeZone: string | undefined): string | null {
-  const key = `${locale}|${timeZone}`
-  try {
-    let formatter = formatters.get(key)
-    if (!formatter) {
-      formatter = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })
-      formatters.set(key, formatter)
-    }
-    return formatter.format(date)
-  } catch {
-    // An unknown locale or time zone falls back to the plain label rather than breaking the render.
-    return null
-  }
+/** `getAuthToken` without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
+function UnregisteredControl(props: ControlProps) {
+  const [error] = useState(() => new CheckoutError('invalid-request', REGISTER_CHECKOUT))
+  useEffect(() => {
+    if (toldDeveloper) return
+    toldDeveloper = true
+    console.error(`BookButton: getAuthToken is set but no checkout is registered. ${REGISTER_CHECKOUT}`)
+  }, [])
+  return <Control {...props} session={{ status: 'error', error, activate: () => {}, announce: () => {} }} />
 }
 
 function Control({
   opportunity,
   parent,
-  offerId,
+  offerId: _offerId,
   unbookable = 'show',
+  disabled = false,
   target,
   rel,
   asChild = false,
   onNavigate,
   onStateChange,
-  onCheckoutCreated,
-  onError,
+  onCheckoutCreated: _onCheckoutCreated,
+  onError: _onError,
   children,
   className,
+  style,
   onClick,
+  onKeyDown,
+  onKeyUp,
   config,
-  checkout,
+  route,
+  session,
   forwardedRef,
   ...native
-}: ControlProps & { checkout: UseCheckoutResult | null; forwardedRef: Ref<HTMLElement> }) {
+}: ControlProps & { session: Session | null }) {
   const { bookability, hydrated } = useLiveBookability(opportunity, parent, config.now, config.flagProperty)
   const messageId = useId()
-  const locked = useRef(false)
   const labels = resolveLabels(config.labels)
 
   let href: string | undefined
   let guestError: CheckoutError | null = null
-  if (!checkout && bookability.bookable) {
+  if (route === 'guest' && bookability.bookable && !disabled) {
     try {
       href = guestCheckoutUrl(opportunity, { checkoutBaseUrl: config.checkoutBaseUrl as string, slotPath: config.slotPath })
     } catch (error) {
       guestError = error instanceof CheckoutError ? error : new CheckoutError('invalid-request')
     }
   }
-  const checkoutError = guestError ?? checkout?.error ?? null
 
-  const state: BookButtonState = !bookability.bookable
-    ? bookability.state
-    : checkoutError
-      ? 'error'
-      : checkout?.status === 'pending' || checkout?.status === 'success'
-        ? 'pending'
-        : 'bookable'
-
-  // After each render: remember the latest callbacks (a request may outlive the render that started it)
-  // and report a changed state. One effect for both, since a page renders buttons by the thousand.
-  const previousState = useRef(state)
-  const latest = useRef({ onCheckoutCreated, onNavigate, onError })
-  useEffect(() => {
-    latest.current = { onCheckoutCreated, onNavigate, onError }
-    if (previousState.current === state) return
-    previousState.current = state
-    onStateChange?.(state, bookability)
+  const child = asChild && isValidElement<{ children?: ReactNode }>(children) ? children : null
+  const view = buttonState({
+    bookability,
+    route,
+    checkoutStatus: session?.status,
+    errorKind: (guestError ?? session?.error)?.kind ?? null,
+    disabled,
+    customContent: child ? child.props.children != null : children != null,
   })
+  const label = labelText(labels, view.labelKey, {
+    opensAt: bookability.opensAt,
+    canWrite: hydrated || Boolean(config.timeZone && config.locale),
+    locale: config.locale,
+    timeZone: config.timeZone,
+  })
+  const isPending = view.state === 'pending'
+  // While pending, the label it had stays in place (hidden), so the button keeps its width.
+  const steadyLabel = useRef(label)
+  if (!isPending) steadyLabel.current = label
 
-  // Back from Checkout through the browser's page cache: the page must not stay pending.
-  const navigatingAway = checkout?.status === 'success'
-  const reset = checkout?.reset
-  useEffect(() => {
-    if (!navigatingAway || !reset) return
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (!event.persisted) return
-      locked.current = false
-      reset()
-    }
-    window.addEventListener('pageshow', onPageShow)
-    return () => window.removeEventListener('pageshow', onPageShow)
-  }, [navigatingAway, reset])
+  const announcement = view.announcement === 'pending' ? labels.pending : view.announcement ? labels.errors[view.announcement] : null
+  useStateReports(view.state, bookability, announcement, onStateChange, session?.announce)
 
   if (!bookability.bookable && unbookable === 'hide') return null
 
-  const actionable = state === 'bookable' || (state === 'error' && !guestError)
-
-  const startCheckout = (checkout: UseCheckoutResult) => {
-    if (locked.current) return
-    locked.current = true
-    // A new tab must open inside the click, before any await, or popup blockers stop it.
-    const tab = target === '_blank' ? window.open('', '_blank') : null
-    if (tab) tab.opener = null
-    checkout.checkout({ opportunity, parent, offerId }).then(
-      ({ target: url }) => {
-        const { onCheckoutCreated, onNavigate } = latest.current
-        let leaving = false
-        try {
-          onCheckoutCreated?.({ target: url })
-          if (tab) tab.location.href = url
-          else if (onNavigate) onNavigate(url)
-          else {
-            window.location.assign(url)
-            leaving = true // stays pending and locked while the browser leaves
-          }
-        } finally {
-          // Even when a callback throws, the button must not stay locked.
-          if (!leaving) {
-            locked.current = false
-            checkout.reset()
-          }
-        }
-      },
-      (error: CheckoutError) => {
-        locked.current = false
-        tab?.close()
-        if (error.kind !== 'aborted') latest.current.onError?.(error)
-      },
-    )
-  }
+  const values: BookButtonRenderProps = { state: view.state, bookability, label, isPending, isDisabled: !view.actionable }
 
   const handleClick = (event: MouseEvent<HTMLElement>) => {
     onClick?.(event)
     if (event.defaultPrevented) return
-    if (!actionable) return event.preventDefault()
-    if (checkout) {
+    if (!view.actionable) return event.preventDefault()
+    if (session) {
       // An asChild link must not navigate on its own while the session is created.
       event.preventDefault()
-      return startCheckout(checkout)
+      return session.activate()
     }
-    // Guest link: hand a plain same-tab click to the router; modified clicks stay native.
-    if (onNavigate && href && target !== '_blank' && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && event.button === 0) {
-      event.preventDefault()
-      onNavigate(href)
-    }
+    followGuestLink(event, href, target, onNavigate)
   }
 
-  let label: string
-  if (state === 'bookable') label = labels.book
-  else if (state === 'pending') label = labels.pending
-  else if (state === 'error') label = guestError ? labels.book : labels.retry
-  else if (state === 'not-yet-open' && bookability.opensAt && (hydrated || (config.timeZone && config.locale))) {
-    const when = formatOpening(bookability.opensAt, config.locale, config.timeZone)
-    label = when ? labels.opensAt(when) : labels.notYetOpen
-  } else label = labels.reasons[state]
+  const message = view.errorKind ? (
+    <span id={messageId} className="obb-message" data-state={view.state}>
+      {labels.errors[view.errorKind]}
+    </span>
+  ) : view.describesLabel ? (
+    // Custom content may not say why the button cannot be used, so the reason is its description.
+    <span id={messageId} className="obb-visually-hidden">
+      {label}
+    </span>
+  ) : null
 
-  const child = asChild && isValidElement<{ children?: ReactNode }>(children) ? children : null
-  // Custom content may not say why the button is disabled, so the reason goes in its description.
-  const showsLabel = child ? child.props.children == null : children == null
-  const message =
-    state === 'pending' ? labels.pending : checkoutError ? labels.errors[checkoutError.kind] : !actionable && !showsLabel ? label : ''
-  const content = typeof children === 'function' ? children({ state, bookability }) : (children ?? label)
-  // What the element is: a plain asChild element says; a component is taken to render what the mode
-  // needs (a link for guests, a button for the authenticated route), as ours does.
-  const element = child && typeof child.type === 'string' ? child.type : checkout ? 'button' : 'a'
+  const defaultContent = isPending ? <PendingLabel steady={steadyLabel.current} pending={labels.pending} /> : label
+  const content = typeof children === 'function' ? children(values) : (children ?? defaultContent)
+  // What the element is: a plain asChild element says; a component is taken to render what the route
+  // needs (a link for guests, a button for checkout sessions), as ours does.
+  const element = child && typeof child.type === 'string' ? child.type : view.element
   const controlProps: Record<string, unknown> = {
     ...native,
-    className: clsx('obb-button', className),
-    'data-state': state,
-    'aria-disabled': actionable ? undefined : true,
-    'aria-busy': state === 'pending' ? true : undefined,
-    'aria-describedby': clsx(native['aria-describedby'], message && state !== 'pending' && messageId) || undefined,
+    className: clsx('obb-button', typeof className === 'function' ? className(values) : className),
+    style: typeof style === 'function' ? style(values) : style,
+    'data-state': view.state,
+    'data-disabled': disabled ? '' : undefined,
+    'aria-disabled': view.actionable ? undefined : true,
+    'aria-busy': isPending ? true : undefined,
+    'aria-describedby': clsx(native['aria-describedby'], message && messageId) || undefined,
     onClick: handleClick,
+    onKeyDown,
+    onKeyUp,
   }
   if (element === 'button') controlProps.type = 'button'
-  if (!checkout) {
+  if (route === 'guest') {
     controlProps.href = href
     controlProps.target = target
     controlProps.rel = rel ?? (target === '_blank' ? 'noopener noreferrer' : undefined)
+  } else if (child) {
+    // The broker's element may not be a <button>: it must still answer Enter and Space.
+    controlProps.onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+      onKeyDown?.(event)
+      if (!event.defaultPrevented) pressOnKeyDown(event)
+    }
+    controlProps.onKeyUp = (event: KeyboardEvent<HTMLElement>) => {
+      onKeyUp?.(event)
+      if (!event.defaultPrevented) pressOnKeyUp(event)
+    }
   }
   if (element === 'a' && !href) {
     // A link without href leaves the tab order and its role; a disabled-looking one must stay focusable.
-    controlProps.role = checkout ? 'button' : 'link'
+    controlProps.role = route === 'guest' ? 'link' : 'button'
     controlProps.tabIndex = native.tabIndex ?? 0
   }
 
-  const Tag = checkout ? 'button' : 'a'
+  const Tag = view.element
   const control = child ? (
     <Slot {...controlProps} slotRef={forwardedRef}>
-      {withLabel(child, label)}
+      {withContent(child, defaultContent)}
     </Slot>
   ) : (
     <Tag ref={forwardedRef as Ref<never>} {...(controlProps as HTMLAttributes<HTMLElement>)}>
@@ -290,19 +225,38 @@ function Control({
     </Tag>
   )
 
-  // The authenticated route announces progress and failure through a polite live region that is always present.
-  if (!checkout && !message) return control
+  // Where a failure can be shown, the control and its message sit side by side in one group; the
+  // group is there from the start on the routes that create checkout sessions, so a failure never
+  // moves the control (nor its focus) to a new parent.
+  if (route === 'guest' && !view.errorKind)
+    return (
+      <>
+        {control}
+        {message}
+      </>
+    )
+  return (
+    <span className="obb-group">
+      {control}
+      {message}
+    </span>
+  )
+}
+
+/** Pending: the last label keeps the width (hidden), the pending words are for assistive technology, a small indicator shows progress. */
+function PendingLabel({ steady, pending }: { steady: string; pending: string }) {
   return (
     <>
-      {control}
-      <span id={messageId} role={checkout ? 'status' : undefined} className="obb-message" data-state={state}>
-        {message}
+      <span className="obb-steady-label" aria-hidden="true">
+        {steady}
       </span>
+      <span className="obb-visually-hidden">{pending}</span>
+      <span className="obb-indicator" aria-hidden="true" />
     </>
   )
 }
 
 /** An `asChild` element with no content of its own shows the button's label. */
-function withLabel(child: ReactElement<{ children?: ReactNode }>, label: string) {
-  return child.props.children == null ? cloneElement(child, undefined, label) : child
+function withContent(child: ReactElement<{ children?: ReactNode }>, content: ReactNode) {
+  return child.props.children == null ? cloneElement(child, undefined, content) : child
 }

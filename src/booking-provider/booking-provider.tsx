@@ -1,7 +1,18 @@
-import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Customer, NavigationLinks, Broker } from '../core/checkout/checkout-session.js'
 import type { BookButtonLabelsInput } from '../labels/labels.js'
+import type { UseCheckoutResult } from '../use-checkout/types.js'
+import { LiveRegion } from './live-region.js'
+
+/**
+ * The React Query client type. Empty here, so that guest-only apps type-check without
+ * React Query installed; `openactive-book-button/checkout` makes it `QueryClient`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CheckoutQueryClient {}
+
+/** A hook that creates checkout sessions: `useCheckout` from `openactive-book-button/checkout`. */
+export type CheckoutHook = (config: BookingConfig) => UseCheckoutResult
 
 /**
  * What every button on a page shares. Give it once to `<BookingProvider>`, or
@@ -18,10 +29,17 @@ export interface BookingConfig {
    * Switches to the authenticated route: called for each checkout request, it
    * returns (or resolves to) the bearer token of the broker's own login. Nothing
    * (null or undefined) means "not signed in": the checkout fails as `unauthorized`
-   * and nothing is sent. Without it, buttons are plain guest links.
+   * and nothing is sent. Without it, buttons are plain guest links. Needs `useCheckout`.
    * @defaultValue undefined (guest links)
    */
   getAuthToken?: () => string | null | undefined | Promise<string | null | undefined>
+  /**
+   * What creates checkout sessions for the authenticated route: pass `useCheckout`
+   * from `openactive-book-button/checkout`. Kept apart so that pages of guest links
+   * never load React Query.
+   * @defaultValue undefined (buttons on the authenticated route show `data-state="error"`)
+   */
+  useCheckout?: CheckoutHook
   /**
    * Where checkout sessions are created. Point it at the broker's backend running
    * `createCheckoutSessionHandler` from `openactive-book-button/server`, so imin's
@@ -71,14 +89,13 @@ export interface BookingConfig {
    * The React Query client for checkout mutations.
    * @defaultValue the app's `QueryClientProvider` client, else a private one
    */
-  queryClient?: QueryClient
+  queryClient?: CheckoutQueryClient
 }
 
 const BookingContext = createContext<BookingConfig>({})
 
-/** The shared configuration, merged with a component's own props (own props win). */
-export function useBookingConfig(own?: BookingConfig): BookingConfig {
-  const shared = useContext(BookingContext)
+/** Lays the props that are set (not undefined) over a shared configuration. */
+function mergeConfig(shared: BookingConfig, own: BookingConfig | undefined): BookingConfig {
   let merged: BookingConfig | undefined
   for (const key in own) {
     const value = own[key as keyof BookingConfig]
@@ -87,21 +104,35 @@ export function useBookingConfig(own?: BookingConfig): BookingConfig {
   return merged ?? shared
 }
 
+/** The shared configuration, merged with a component's own props (own props win). */
+export function useBookingConfig(own?: BookingConfig): BookingConfig {
+  return mergeConfig(useContext(BookingContext), own)
+}
+
 export interface BookingProviderProps extends BookingConfig {
   children?: ReactNode
 }
 
-/** Shares checkout settings, labels and the clock with every `<BookButton>` below it. */
-export function BookingProvider({ children, ...config }: BookingProviderProps) {
+/**
+ * Shares checkout settings, labels and the clock with every `<BookButton>` below
+ * it. A provider inside another overrides only the props it sets. It holds the
+ * one polite live region that its buttons announce progress and failures through.
+ */
+export function BookingProvider({ children, ...own }: BookingProviderProps) {
+  const config = useBookingConfig(own)
   // Keyed on each value so that re-rendering the provider with equal props does not re-render every button.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const value = useMemo(() => config, Object.values(configKeys(config)))
-  return <BookingContext.Provider value={value}>{children}</BookingContext.Provider>
+  return (
+    <BookingContext.Provider value={value}>
+      <LiveRegion>{children}</LiveRegion>
+    </BookingContext.Provider>
+  )
 }
 
 /** The names of every BookingConfig prop, so components can tell them from native props. */
 export const configNames = [
-  'checkoutBaseUrl', 'getAuthToken', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
+  'checkoutBaseUrl', 'getAuthToken', 'useCheckout', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
   'allowedTargetHosts', 'timeoutMs', 'slotPath', 'locale', 'timeZone', 'labels', 'now', 'flagProperty', 'queryClient',
 ] as const satisfies readonly (keyof BookingConfig)[]
 

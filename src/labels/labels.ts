@@ -12,13 +12,15 @@ export interface BookButtonLabels {
   pending: string
   /** The label of the button after a failed checkout, which tries again. @defaultValue 'Try again' */
   retry: string
+  /** The label after a failure that trying again cannot fix (a misconfigured link, an unsafe answer). @defaultValue 'Booking unavailable' */
+  cannotBook: string
   /** The label when booking opens later, before the opening time can be shown. @defaultValue 'Not open yet' */
   notYetOpen: string
   /** The label when booking opens later, given the formatted opening time. @defaultValue (when) => `Opens ${when}` */
   opensAt: (formattedTime: string) => string
-  /** The label for each reason an opportunity is not bookable. */
+  /** The label for each reason an opportunity is not bookable, each its own words. */
   reasons: Record<BookabilityReason, string>
-  /** The message for each kind of checkout failure, shown beside the retry button. */
+  /** The message for each kind of checkout failure, shown beside the control and announced. */
   errors: Record<CheckoutErrorKind, string>
 }
 
@@ -28,26 +30,25 @@ export type BookButtonLabelsInput = Partial<Omit<BookButtonLabels, 'reasons' | '
   errors?: Partial<Record<CheckoutErrorKind, string>>
 }
 
-const unavailable = 'Not available'
-
 /** The default English labels. */
 export const englishLabels: BookButtonLabels = {
   book: 'Book',
   pending: 'Opening checkout…',
   retry: 'Try again',
+  cannotBook: 'Booking unavailable',
   notYetOpen: 'Not open yet',
   opensAt: (when) => `Opens ${when}`,
   reasons: {
     deleted: 'No longer listed',
-    'invalid-opportunity': unavailable,
-    'missing-parent': unavailable,
-    'parent-mismatch': unavailable,
+    'invalid-opportunity': 'Listing unreadable',
+    'missing-parent': 'Details missing',
+    'parent-mismatch': "Details don't match",
     cancelled: 'Cancelled',
     full: 'Full',
-    'opportunity-unavailable': unavailable,
+    'opportunity-unavailable': 'Unavailable',
     'no-adult-offer': 'Juniors only',
     'offer-unavailable': 'Not bookable online',
-    'invalid-booking-window': unavailable,
+    'invalid-booking-window': 'Booking times unclear',
     'not-yet-open': 'Not open yet',
     'booking-closed': 'Booking closed',
     started: 'Started',
@@ -66,26 +67,25 @@ export const englishLabels: BookButtonLabels = {
   },
 }
 
-const indisponible = 'Indisponible'
-
 /** French labels, for `<BookingProvider locale="fr-FR" labels={frenchLabels}>`. */
 export const frenchLabels: BookButtonLabels = {
   book: 'Réserver',
   pending: 'Ouverture du paiement…',
   retry: 'Réessayer',
+  cannotBook: 'Réservation indisponible',
   notYetOpen: 'Pas encore ouvert',
   opensAt: (when) => `Ouvre le ${when}`,
   reasons: {
     deleted: 'Retiré',
-    'invalid-opportunity': indisponible,
-    'missing-parent': indisponible,
-    'parent-mismatch': indisponible,
+    'invalid-opportunity': 'Annonce illisible',
+    'missing-parent': 'Détails manquants',
+    'parent-mismatch': 'Détails incohérents',
     cancelled: 'Annulé',
     full: 'Complet',
-    'opportunity-unavailable': indisponible,
+    'opportunity-unavailable': 'Indisponible',
     'no-adult-offer': 'Réservé aux juniors',
     'offer-unavailable': 'Pas de réservation en ligne',
-    'invalid-booking-window': indisponible,
+    'invalid-booking-window': 'Horaires de réservation inconnus',
     'not-yet-open': 'Pas encore ouvert',
     'booking-closed': 'Réservations closes',
     started: 'Commencé',

@@ -1,38 +1,23 @@
 import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useRef } from 'react'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
-import { createCheckoutSession, type CheckoutSession, type Customer } from '../core/checkout/checkout-session.js'
+import { createCheckoutSession, type CheckoutSession } from '../core/checkout/checkout-session.js'
 import { useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
+import type { CheckoutInput, UseCheckoutResult } from './types.js'
 
-/** What to book: the opportunity and its parent, as the Firehose gives them. */
-export interface CheckoutInput {
-  /** The ScheduledSession or Slot (bare data or an RPDE item). */
-  opportunity: unknown
-  /** Its SessionSeries or FacilityUse (bare data or an RPDE item). @defaultValue the parent embedded in the opportunity */
-  parent?: unknown
-  /** The Offer to book. @defaultValue the parent's `publicAdult` offer (a Slot's own) */
-  offerId?: string
-  /** The booker, when it differs from the provider's `customer`. @defaultValue the provider's `customer` */
-  customer?: Customer
+export type { CheckoutInput, UseCheckoutResult }
+
+declare module '../booking-provider/booking-provider.js' {
+  /** With the checkout entry in the app, `queryClient` is a React Query `QueryClient`. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface CheckoutQueryClient extends QueryClient {}
 }
 
-export interface UseCheckoutResult {
-  /**
-   * Creates a checkout session. While one is in flight, further calls return the
-   * same promise, so a burst of clicks makes one request. Rejects with a `CheckoutError`.
-   */
-  checkout: (input: CheckoutInput) => Promise<CheckoutSession>
-  /** Cancels the request in flight (it fails with kind `aborted`). Unmounting does this too. */
-  abort: () => void
-  /** Forgets the last result or error, back to `idle`. */
-  reset: () => void
-  /** `idle`, `pending`, `error` or `success`. */
-  status: 'idle' | 'pending' | 'error' | 'success'
-  /** The failure of the last attempt, or null. */
-  error: CheckoutError | null
-  /** The created session (`target` is where to send the browser), once there is one. */
-  data: CheckoutSession | undefined
-}
+/**
+ * The key of every checkout mutation, so `useIsMutating({ mutationKey: CHECKOUT_MUTATION_KEY })`
+ * and `useMutationState` find them.
+ */
+export const CHECKOUT_MUTATION_KEY = ['openactive-book-button', 'checkout'] as const
 
 let privateClient: QueryClient | undefined
 
@@ -47,8 +32,10 @@ function useResolvedQueryClient(given: QueryClient | undefined): QueryClient {
 
 /**
  * Creates imin checkout sessions (the authenticated route) with a TanStack Query
- * mutation, using the settings of the nearest `<BookingProvider>` and any given here.
- * No automatic retry: each request creates a session.
+ * mutation keyed `['openactive-book-button', 'checkout']`, using the settings of
+ * the nearest `<BookingProvider>` and any given here. No automatic retry: each
+ * request creates a session. Give it to `<BookingProvider useCheckout={useCheckout}>`
+ * and the provider's buttons use it.
  */
 export function useCheckout(options?: BookingConfig): UseCheckoutResult {
   const config = useBookingConfig(options)
@@ -61,6 +48,7 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
 
   const mutation = useMutation<CheckoutSession, CheckoutError, CheckoutInput & { signal: AbortSignal }>(
     {
+      mutationKey: CHECKOUT_MUTATION_KEY,
       mutationFn: ({ signal, opportunity, parent, offerId, customer }) => {
         const settings = configRef.current
         return createCheckoutSession(

@@ -32,6 +32,7 @@ beforeAll(async () => {
       alias: [
         { find: /^openactive-book-button\/styles\.css$/, replacement: here('../../dist/styles.css') },
         { find: /^openactive-book-button$/, replacement: here('../../dist/index.js') },
+        { find: /^openactive-book-button\/checkout$/, replacement: here('../../dist/checkout.js') },
       ],
     },
     build: { outDir, emptyOutDir: true },
@@ -53,8 +54,8 @@ beforeEach(async () => {
   return () => context.close()
 })
 
-const openBrokerPage = (mode: 'guest' | 'authenticated') =>
-  page.goto(`${pageOrigin}/?checkout=${encodeURIComponent(sandbox.url)}&mode=${mode}`)
+const openBrokerPage = (mode: 'guest' | 'authenticated', theme?: 'light' | 'dark' | 'auto') =>
+  page.goto(`${pageOrigin}/?checkout=${encodeURIComponent(sandbox.url)}&mode=${mode}${theme ? `&theme=${theme}` : ''}`)
 
 const bookButtonFor = (session: string, role: 'link' | 'button' = 'link') =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: session }) }).getByRole(role)
@@ -133,9 +134,53 @@ describe('given authenticated mode', () => {
     await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
     await button.click()
     await expect.poll(() => button.getAttribute('data-state')).toBe('error')
-    expect(await button.textContent()).toBe('Try again')
+    // Retrying cannot make the answer safe: no "Try again".
+    expect(await button.textContent()).toBe('Booking unavailable')
+    expect(await button.getAttribute('aria-disabled')).toBe('true')
     expect(await page.getByRole('status').filter({ hasText: 'unexpected address' }).count()).toBe(1)
     expect(page.url()).toBe(pageUrl)
     expect(dialogs).toEqual([])
+  })
+})
+
+describe('given the pending state', () => {
+  it('keeps the button’s width and shows an indicator that does not move under reduced motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' })
+    await openBrokerPage('authenticated')
+    const button = bookButtonFor('Busy swim', 'button')
+    await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
+    const before = await button.boundingBox()
+    await button.click()
+    await expect.poll(() => button.getAttribute('data-state')).toBe('pending')
+    expect(await button.boundingBox()).toEqual(before)
+    const indicator = button.locator('.obb-indicator')
+    expect(await indicator.isVisible()).toBe(true)
+    expect(await indicator.evaluate((element) => getComputedStyle(element).animationName)).toBe('none')
+
+    await page.emulateMedia({ reducedMotion: 'no-preference' })
+    expect(await indicator.evaluate((element) => element.getAnimations().length)).toBe(1)
+  })
+})
+
+describe('given the operating system in dark mode', () => {
+  const bookBackground = () => bookButtonFor('Morning swim').evaluate((element) => getComputedStyle(element).backgroundColor)
+
+  it.each([
+    ['no data-theme', undefined, 'rgb(11, 95, 255)'],
+    ['data-theme="light"', 'light', 'rgb(11, 95, 255)'],
+    ['data-theme="auto"', 'auto', 'rgb(109, 157, 255)'],
+    ['data-theme="dark"', 'dark', 'rgb(109, 157, 255)'],
+  ] as const)('with %s the buttons are %s', async (_, theme, background) => {
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await openBrokerPage('guest', theme)
+    await expect.poll(() => bookButtonFor('Morning swim').getAttribute('data-state')).toBe('bookable')
+    expect(await bookBackground()).toBe(background)
+  })
+
+  it('follows a light OS under data-theme="auto"', async () => {
+    await page.emulateMedia({ colorScheme: 'light' })
+    await openBrokerPage('guest', 'auto')
+    await expect.poll(() => bookButtonFor('Morning swim').getAttribute('data-state')).toBe('bookable')
+    expect(await bookBackground()).toBe('rgb(11, 95, 255)')
   })
 })

@@ -2,13 +2,14 @@
  * The authenticated route, end to end through the React layer: real HTTP on
  * 127.0.0.1 against the sandbox checkout server, no mocked fetch.
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, useIsMutating } from '@tanstack/react-query'
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { StrictMode, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BookButton, BookingProvider, CheckoutError, useCheckout, type BookingConfig } from '../../src/index.js'
+import { BookButton, BookingProvider, CheckoutError, type BookingConfig } from '../../src/index.js'
+import { useCheckout } from '../../src/use-checkout/index.js'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
 import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
 
@@ -22,7 +23,7 @@ const customer = { type: 'Person', email: 'ada@example.org', givenName: 'Ada', f
 const broker = { name: 'Acme Sports', url: 'https://acme.example.org/' }
 
 function config(overrides: BookingConfig = {}): BookingConfig {
-  return { checkoutBaseUrl: sandbox.url, getAuthToken: () => SANDBOX_TOKEN, customer, broker, now: NOW, ...overrides }
+  return { checkoutBaseUrl: sandbox.url, getAuthToken: () => SANDBOX_TOKEN, useCheckout, customer, broker, now: NOW, ...overrides }
 }
 
 function renderWithProvider(ui: ReactNode, overrides: BookingConfig = {}) {
@@ -137,7 +138,7 @@ describe('given a broker’s own element or app settings', () => {
         </QueryClientProvider>,
       )
       await userEvent.click(screen.getByRole('button', { name: 'Book' }))
-      expect(await screen.findByRole('button', { name: 'Try again' })).toHaveAccessibleDescription('This is now full.')
+      expect(await screen.findByRole('button', { name: 'Full' })).toHaveAccessibleDescription('This is now full.')
       expect(checkoutRequests(before)).toHaveLength(1)
     } finally {
       onlineManager.setOnline(true)
@@ -209,34 +210,79 @@ describe('given a broker’s own element or app settings', () => {
 })
 
 describe('given a checkout that fails', () => {
+  async function clickBook(identifier: string | undefined) {
+    const onNavigate = vi.fn()
+    const onError = vi.fn()
+    const view = renderWithProvider(
+      <BookButton opportunity={scheduledSession({ identifier })} parent={sessionSeries()} onNavigate={onNavigate} onError={onError} />,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(onError).toHaveBeenCalledOnce())
+    const error = onError.mock.calls[0]![0] as CheckoutError
+    expect(error).toBeInstanceOf(CheckoutError)
+    expect(onNavigate).not.toHaveBeenCalled()
+    return { ...view, error }
+  }
+
+  async function expectNoViolations(container: HTMLElement) {
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
+    expect(results.violations).toEqual([])
+  }
+
   it.each([
-    ['unavailable', 'sandbox:unavailable', 'This is no longer available to book.'],
-    ['unavailable', 'sandbox:not-bookable', 'This is no longer available to book.'],
-    ['full', 'sandbox:full', 'This is now full.'],
+    ['unavailable', 'sandbox:unavailable', 'Unavailable', 'opportunity-unavailable', 'This is no longer available to book.'],
+    ['unavailable', 'sandbox:not-bookable', 'Unavailable', 'opportunity-unavailable', 'This is no longer available to book.'],
+    ['full', 'sandbox:full', 'Full', 'full', 'This is now full.'],
+  ])('%s (%s): not bookable any more, says why, and offers no retry', async (kind, identifier, label, state, message) => {
+    const { container, error } = await clickBook(identifier)
+    expect(error.kind).toBe(kind)
+    const button = screen.getByRole('button', { name: label })
+    expect(button).toHaveAttribute('data-state', state)
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveAccessibleDescription(message)
+    expect(screen.getByRole('status')).toHaveTextContent(message)
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull()
+    const before = sandbox.requests.length
+    await userEvent.click(button)
+    expect(checkoutRequests(before)).toHaveLength(0)
+    await expectNoViolations(container)
+  })
+
+  it.each([
+    ['unsafe-target', 'sandbox:hostile-target'],
+    ['unsafe-target', 'sandbox:other-host-target'],
+  ])('%s (%s): an error retrying cannot fix, so no retry', async (kind, identifier) => {
+    const { error } = await clickBook(identifier)
+    expect(error.kind).toBe(kind)
+    const button = screen.getByRole('button', { name: 'Booking unavailable' })
+    expect(button).toHaveAttribute('data-state', 'error')
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveAccessibleDescription('Checkout sent us to an unexpected address, so we stopped.')
+    expect(screen.getByRole('status')).toHaveTextContent('Checkout sent us to an unexpected address, so we stopped.')
+  })
+
+  it('invalid-request: a request that cannot be built is an error with no retry, and nothing is sent', async () => {
+    const before = sandbox.requests.length
+    const { error } = await clickBook(undefined)
+    expect(error.kind).toBe('invalid-request')
+    expect(screen.getByRole('button', { name: 'Booking unavailable' })).toHaveAttribute('aria-disabled', 'true')
+    expect(checkoutRequests(before)).toHaveLength(0)
+  })
+
+  it.each([
     ['unauthorized', 'sandbox:forbidden', 'Please sign in again, then try again.'],
     ['http', 'sandbox:500', 'Checkout is not responding as expected. Please try again.'],
     ['network', 'sandbox:close', 'Could not reach checkout. Check your connection and try again.'],
     ['invalid-response', 'sandbox:not-json', 'Checkout answered in a way we did not understand. Please try again.'],
-    ['unsafe-target', 'sandbox:hostile-target', 'Checkout sent us to an unexpected address, so we stopped.'],
-    ['unsafe-target', 'sandbox:other-host-target', 'Checkout sent us to an unexpected address, so we stopped.'],
-  ])('%s (%s): shows why, offers a retry, and never navigates', async (kind, identifier, message) => {
-    const onNavigate = vi.fn()
-    const onError = vi.fn()
-    const { container } = renderWithProvider(
-      <BookButton opportunity={scheduledSession({ identifier })} parent={sessionSeries()} onNavigate={onNavigate} onError={onError} />,
-    )
-    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
-    const retry = await screen.findByRole('button', { name: 'Try again' })
+  ])('%s (%s): shows why and offers a retry', async (kind, identifier, message) => {
+    const { container, error } = await clickBook(identifier)
+    expect(error.kind).toBe(kind)
+    const retry = screen.getByRole('button', { name: 'Try again' })
     expect(retry).toHaveAttribute('data-state', 'error')
+    expect(retry).not.toHaveAttribute('aria-disabled')
     expect(retry).toHaveAccessibleDescription(message)
     expect(screen.getByRole('status')).toHaveTextContent(message)
-    expect(onError).toHaveBeenCalledOnce()
-    const error = onError.mock.calls[0]![0] as CheckoutError
-    expect(error).toBeInstanceOf(CheckoutError)
-    expect(error.kind).toBe(kind)
-    expect(onNavigate).not.toHaveBeenCalled()
-    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
-    expect(results.violations).toEqual([])
+    await expectNoViolations(container)
   })
 
   it('times out a checkout that never answers', async () => {
@@ -266,6 +312,124 @@ describe('given a checkout that fails', () => {
     const everythingSaid = [String(error), error.stack, JSON.stringify(error), JSON.stringify(onCheckoutCreated.mock.calls), document.body.innerHTML].join('\n')
     expect(everythingSaid).not.toContain('expired-token-1b2c3d')
     expect(everythingSaid).not.toContain(SANDBOX_TOKEN)
+  })
+})
+
+describe('given many authenticated buttons', () => {
+  it('announces through one polite live region per provider', async () => {
+    const sessions = Array.from({ length: 100 }, (_, index) => scheduledSession({ identifier: index === 0 ? 'sandbox:slow' : `swim-${index}` }))
+    const onNavigate = vi.fn()
+    renderWithProvider(sessions.map((session, index) => <BookButton key={index} opportunity={session} parent={sessionSeries()} onNavigate={onNavigate} />))
+    expect(screen.getAllByRole('button', { name: 'Book' })).toHaveLength(100)
+    expect(screen.getAllByRole('status')).toHaveLength(1)
+    await userEvent.click(screen.getAllByRole('button', { name: 'Book' })[0]!)
+    expect(screen.getByRole('status')).toHaveTextContent('Opening checkout…')
+    expect(screen.getAllByRole('status')).toHaveLength(1)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+  })
+
+  it('shares the outer provider’s region inside a nested provider, and the page’s outside any', async () => {
+    render(
+      <>
+        <BookingProvider {...config()}>
+          <BookingProvider labels={{ book: 'Reserve' }}>
+            <BookButton opportunity={scheduledSession()} parent={sessionSeries()} />
+          </BookingProvider>
+        </BookingProvider>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:500' })} parent={sessionSeries()} {...config()} />
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:500' })} parent={sessionSeries()} {...config()} />
+      </>,
+    )
+    // One inside the providers, one for the page.
+    await waitFor(() => expect(screen.getAllByRole('status')).toHaveLength(2))
+    await userEvent.click(screen.getAllByRole('button', { name: 'Book' })[1]!)
+    const pageRegion = document.body.lastElementChild
+    await waitFor(() => expect(pageRegion).toHaveTextContent('Checkout is not responding as expected. Please try again.'))
+    expect(pageRegion).toHaveAttribute('role', 'status')
+  })
+})
+
+describe('given the app’s React Query client', () => {
+  it('sees the checkout through useIsMutating, under the library’s mutation key', async () => {
+    const appClient = new QueryClient()
+    const counts: number[] = []
+    function Spinner() {
+      counts.push(useIsMutating({ mutationKey: ['openactive-book-button', 'checkout'] }))
+      return null
+    }
+    const onNavigate = vi.fn()
+    render(
+      <QueryClientProvider client={appClient}>
+        <BookingProvider {...config()}>
+          <Spinner />
+          <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />
+        </BookingProvider>
+      </QueryClientProvider>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(counts).toContain(1))
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    expect(counts.at(-1)).toBe(0)
+  })
+})
+
+describe('given an asChild link on the authenticated route', () => {
+  it.each([
+    ['Enter', '{Enter}'],
+    ['Space', ' '],
+  ])('books with %s, as a button does', async (_, keys) => {
+    const before = sandbox.requests.length
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild onNavigate={onNavigate}>
+        <a className="brand-link" />
+      </BookButton>,
+    )
+    const user = userEvent.setup()
+    await user.tab()
+    const link = screen.getByRole('button', { name: 'Book' })
+    expect(link).toHaveFocus()
+    await user.keyboard(keys)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    expect(checkoutRequests(before)).toHaveLength(1)
+  })
+})
+
+describe('given an asChild link that re-renders as it books', () => {
+  it('keeps its ref and merged style through Enter, pending and back', async () => {
+    const attached: (HTMLElement | null)[] = []
+    const ownRef = (node: HTMLAnchorElement | null) => {
+      attached.push(node)
+    }
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} asChild onNavigate={onNavigate} style={{ margin: '4px' }}>
+        <a ref={ownRef} style={{ padding: '2px' }} />
+      </BookButton>,
+    )
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard('{Enter}')
+    const pending = await screen.findByRole('button', { name: 'Opening checkout…' })
+    expect(pending).toHaveStyle({ margin: '4px', padding: '2px' })
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    const link = screen.getByRole('button', { name: 'Book' })
+    expect(link).toHaveStyle({ margin: '4px', padding: '2px' })
+    expect(attached).toEqual([link])
+  })
+})
+
+describe('given getAuthToken without a registered checkout', () => {
+  it('says it cannot book and sends nothing', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const before = sandbox.requests.length
+    renderWithProvider(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />, { useCheckout: undefined })
+    const button = screen.getByRole('button', { name: 'Booking unavailable' })
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    await userEvent.click(button)
+    expect(checkoutRequests(before)).toHaveLength(0)
+    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('openactive-book-button/checkout'))
+    consoleError.mockRestore()
   })
 })
 

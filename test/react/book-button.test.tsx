@@ -1,9 +1,10 @@
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { createRef } from 'react'
+import { createRef, version } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BookButton, BookingProvider, frenchLabels, type BookButtonState } from '../../src/index.js'
+import { BOOKABILITY_REASONS, BookButton, BookingProvider, englishLabels, frenchLabels, type BookButtonState } from '../../src/index.js'
+import { useCheckout } from '../../src/use-checkout/index.js'
 import { DAY, HOUR, NOW, facilityUse, iso, scheduledSession, sessionSeries, slot } from '../fixtures.js'
 
 const checkoutBaseUrl = 'checkout.example.com'
@@ -177,15 +178,15 @@ describe('given a bookable session in guest mode', () => {
 describe('given an opportunity that is not bookable', () => {
   const cases: { state: BookButtonState; name: string | RegExp; opportunity: unknown; parent?: unknown }[] = [
     { state: 'deleted', name: 'No longer listed', opportunity: { state: 'deleted', kind: 'ScheduledSession', id: '42', modified: 3 }, parent: sessionSeries() },
-    { state: 'invalid-opportunity', name: 'Not available', opportunity: scheduledSession({ startDate: '2027-03-10T18:00' }), parent: sessionSeries() },
-    { state: 'missing-parent', name: 'Not available', opportunity: scheduledSession(), parent: undefined },
-    { state: 'parent-mismatch', name: 'Not available', opportunity: scheduledSession(), parent: sessionSeries({ '@id': 'https://example.org/session-series/2' }) },
+    { state: 'invalid-opportunity', name: 'Listing unreadable', opportunity: scheduledSession({ startDate: '2027-03-10T18:00' }), parent: sessionSeries() },
+    { state: 'missing-parent', name: 'Details missing', opportunity: scheduledSession(), parent: undefined },
+    { state: 'parent-mismatch', name: "Details don't match", opportunity: scheduledSession(), parent: sessionSeries({ '@id': 'https://example.org/session-series/2' }) },
     { state: 'cancelled', name: 'Cancelled', opportunity: scheduledSession({ eventStatus: 'https://schema.org/EventCancelled' }), parent: sessionSeries() },
     { state: 'full', name: 'Full', opportunity: scheduledSession({ remainingAttendeeCapacity: 0 }), parent: sessionSeries() },
-    { state: 'opportunity-unavailable', name: 'Not available', opportunity: scheduledSession({ 'imin:isPotentiallyBookable': false }), parent: sessionSeries() },
+    { state: 'opportunity-unavailable', name: 'Unavailable', opportunity: scheduledSession({ 'imin:isPotentiallyBookable': false }), parent: sessionSeries() },
     { state: 'no-adult-offer', name: 'Juniors only', opportunity: scheduledSession(), parent: sessionSeries({ 'imin:aggregateOffer': { publicJunior: {} } }) },
     { state: 'offer-unavailable', name: 'Not bookable online', opportunity: scheduledSession(), parent: sessionSeries({}, { 'imin:isPotentiallyBookable': false }) },
-    { state: 'invalid-booking-window', name: 'Not available', opportunity: scheduledSession(), parent: sessionSeries({}, { validFromBeforeStartDate: 'P1.5M' }) },
+    { state: 'invalid-booking-window', name: 'Booking times unclear', opportunity: scheduledSession(), parent: sessionSeries({}, { validFromBeforeStartDate: 'P1.5M' }) },
     { state: 'not-yet-open', name: 'Opens 11 Mar 2027, 09:00', opportunity: scheduledSession({ startDate: iso(NOW + 10 * DAY) }), parent: sessionSeries() },
     { state: 'started', name: 'Started', opportunity: scheduledSession({ startDate: iso(NOW - HOUR) }), parent: sessionSeries() },
   ]
@@ -202,7 +203,7 @@ describe('given an opportunity that is not bookable', () => {
   })
 
   it.each(cases)('$state: a disabled-looking button in authenticated mode', async ({ state, opportunity, parent }) => {
-    const { container } = renderButton(<BookButton opportunity={opportunity} parent={parent} getAuthToken={() => 'token'} />)
+    const { container } = renderButton(<BookButton opportunity={opportunity} parent={parent} getAuthToken={() => 'token'} useCheckout={useCheckout} />)
     const control = screen.getByRole('button')
     expect(control).toHaveAttribute('data-state', state)
     expect(control).toHaveAttribute('aria-disabled', 'true')
@@ -229,7 +230,8 @@ describe('given an opportunity that is not bookable', () => {
     const { container } = renderButton(
       <BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()} unbookable="hide" />,
     )
-    expect(container).toBeEmptyDOMElement()
+    expect(screen.queryByRole('link')).toBeNull()
+    expect(container.querySelector('.obb-button')).toBeNull()
   })
 
   it('ignores clicks', async () => {
@@ -256,8 +258,9 @@ describe('given a guest link that cannot be built', () => {
     ['no identifier', { checkoutBaseUrl }, scheduledSession({ identifier: undefined })],
   ])('with %s, shows an error state and never a broken href', async (_, config, opportunity) => {
     const { container } = render(<BookButton opportunity={opportunity} parent={sessionSeries()} now={NOW} {...config} />)
-    const control = screen.getByRole('link', { name: 'Book' })
+    const control = screen.getByRole('link', { name: 'Booking unavailable' })
     expect(control).toHaveAttribute('data-state', 'error')
+    expect(control).toHaveAttribute('aria-disabled', 'true')
     expect(control).not.toHaveAttribute('href')
     expect(control).toHaveAccessibleDescription('This booking link is not set up correctly.')
     await expectNoAxeViolations(container)
@@ -273,7 +276,7 @@ describe('given hostile data', () => {
       },
     })
     renderButton(<BookButton opportunity={opportunity} parent={sessionSeries()} />)
-    const control = screen.getByRole('link', { name: 'Book' })
+    const control = screen.getByRole('link', { name: 'Booking unavailable' })
     expect(control).toHaveAttribute('data-state', 'error')
     expect(control).toHaveAccessibleDescription('This booking link is not set up correctly.')
   })
@@ -326,5 +329,157 @@ describe('given live time', () => {
     expect(vi.getTimerCount()).toBe(1)
     unmount()
     expect(vi.getTimerCount()).toBe(0)
+  })
+})
+
+describe('labels', () => {
+  it.each([
+    ['English', englishLabels],
+    ['French', frenchLabels],
+  ])('give every reason its own words in %s', (_, labels) => {
+    const words = BOOKABILITY_REASONS.map((reason) => labels.reasons[reason])
+    expect(words.every((word) => typeof word === 'string' && word.length > 0)).toBe(true)
+    expect(new Set(words).size).toBe(BOOKABILITY_REASONS.length)
+  })
+})
+
+describe('given the app disables the button', () => {
+  it('is a focusable, disabled link with no href that keeps the rules’ state', async () => {
+    const onNavigate = vi.fn()
+    const { container } = renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} disabled onNavigate={onNavigate} />)
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveAttribute('data-state', 'bookable')
+    expect(link).toHaveAttribute('data-disabled')
+    expect(link).toHaveAttribute('aria-disabled', 'true')
+    expect(link).not.toHaveAttribute('href')
+    await userEvent.tab()
+    expect(link).toHaveFocus()
+    await userEvent.keyboard('{Enter}')
+    await userEvent.click(link)
+    expect(onNavigate).not.toHaveBeenCalled()
+    await expectNoAxeViolations(container)
+  })
+
+  it('still says why when the rules say no', () => {
+    renderButton(<BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()} disabled />)
+    expect(screen.getByRole('link', { name: 'Full' })).toHaveAttribute('data-state', 'full')
+  })
+
+  it('sends no request on the authenticated route', async () => {
+    const checkout = vi.fn()
+    const useFakeCheckout = () => ({ checkout, abort() {}, reset() {}, status: 'idle' as const, error: null, data: undefined })
+    renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} getAuthToken={() => 'token'} useCheckout={useFakeCheckout} disabled />)
+    const button = screen.getByRole('button', { name: 'Book' })
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    await userEvent.click(button)
+    expect(checkout).not.toHaveBeenCalled()
+  })
+})
+
+describe('given render functions', () => {
+  it('passes { state, bookability, label, isPending, isDisabled } to children, className and style', () => {
+    renderButton(
+      <>
+        <BookButton
+          opportunity={scheduledSession()}
+          parent={sessionSeries()}
+          className={({ state, isDisabled }) => `cta-${state}${isDisabled ? ' cta-off' : ''}`}
+          style={({ isPending }) => ({ opacity: isPending ? 0.5 : 1 })}
+        >
+          {({ label, isPending, isDisabled, bookability }) => `${label} → (${isPending}, ${isDisabled}, ${bookability.bookable})`}
+        </BookButton>
+        <BookButton opportunity={scheduledSession({ remainingAttendeeCapacity: 0 })} parent={sessionSeries()} className={({ state, isDisabled }) => `cta-${state}${isDisabled ? ' cta-off' : ''}`}>
+          {({ label }) => `${label}!`}
+        </BookButton>
+      </>,
+    )
+    const bookable = screen.getByRole('link', { name: 'Book → (false, false, true)' })
+    expect(bookable).toHaveClass('obb-button', 'cta-bookable')
+    expect(bookable).not.toHaveClass('cta-off')
+    expect(bookable).toHaveStyle({ opacity: '1' })
+    expect(screen.getByRole('link', { name: 'Full!' })).toHaveClass('obb-button', 'cta-full', 'cta-off')
+  })
+})
+
+describe('given asChild', () => {
+  it('keeps one ref between renders: a callback ref attaches once', () => {
+    const calls: (HTMLElement | null)[] = []
+    const ownRef = (node: HTMLAnchorElement | null) => {
+      calls.push(node)
+    }
+    const ui = (label: string) => (
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild title={label}>
+        <a ref={ownRef} />
+      </BookButton>
+    )
+    const { rerender } = renderButton(ui('first'))
+    rerender(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} locale="en-GB" timeZone="Europe/London">
+        {ui('second')}
+      </BookingProvider>,
+    )
+    expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('title', 'second')
+    expect(calls).toEqual([screen.getByRole('link', { name: 'Book' })])
+  })
+
+  it('runs a callback ref’s cleanup once, on unmount (React 19), or detaches it once (React 18)', () => {
+    const events: string[] = []
+    const ownRef = (node: HTMLAnchorElement | null) => {
+      events.push(node ? 'attach' : 'detach')
+      return () => {
+        events.push('cleanup')
+      }
+    }
+    const ui = (title: string) => (
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW}>
+        <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild title={title}>
+          <a ref={ownRef} />
+        </BookButton>
+      </BookingProvider>
+    )
+    const { rerender, unmount } = render(ui('first'))
+    rerender(ui('second'))
+    unmount()
+    expect(events).toEqual(['attach', Number.parseInt(version, 10) >= 19 ? 'cleanup' : 'detach'])
+  })
+
+  it('merges its style with the child’s, the child’s own values winning', () => {
+    renderButton(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild style={{ margin: '4px', color: 'red' }}>
+        <a style={{ color: 'blue', padding: '2px' }} />
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveStyle({ margin: '4px', padding: '2px', color: 'rgb(0, 0, 255)' })
+  })
+
+  it('still follows a guest link with Enter, and Space does not book it', async () => {
+    const onNavigate = vi.fn()
+    renderButton(
+      <BookButton opportunity={scheduledSession({ identifier: 42 })} parent={sessionSeries()} asChild onNavigate={onNavigate}>
+        <a />
+      </BookButton>,
+    )
+    await userEvent.tab()
+    await userEvent.keyboard(' ')
+    expect(onNavigate).not.toHaveBeenCalled()
+    await userEvent.keyboard('{Enter}')
+    expect(onNavigate).toHaveBeenCalledWith('https://checkout.example.com/v1/scheduled-sessions/42')
+  })
+})
+
+describe('given nested providers', () => {
+  it('lets the inner one override only the props it sets', () => {
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} locale="en-GB" timeZone="Europe/London">
+        <BookingProvider labels={frenchLabels}>
+          <BookButton opportunity={scheduledSession({ identifier: 7 })} parent={sessionSeries()} />
+          <BookButton opportunity={scheduledSession({ startDate: iso(NOW + 10 * DAY) })} parent={sessionSeries()} />
+        </BookingProvider>
+      </BookingProvider>,
+    )
+    expect(screen.getByRole('link', { name: 'Réserver' })).toHaveAttribute('href', 'https://checkout.example.com/v1/scheduled-sessions/7')
+    // The outer clock, locale and zone still apply.
+    expect(screen.getByRole('link', { name: 'Ouvre le 11 Mar 2027, 09:00' })).toHaveAttribute('data-state', 'not-yet-open')
   })
 })

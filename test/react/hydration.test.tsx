@@ -3,6 +3,7 @@ import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider } from '../../src/index.js'
+import { useCheckout } from '../../src/use-checkout/index.js'
 import { DAY, iso, scheduledSession, sessionSeries } from '../fixtures.js'
 
 afterEach(() => {
@@ -14,7 +15,7 @@ it('hydrates without a mismatch, then shows the opening time in the viewer’s z
   const ui = (
     <BookingProvider checkoutBaseUrl="checkout.example.com" locale="en-GB">
       <BookButton opportunity={scheduledSession({ startDate: iso(Date.now() + 10 * DAY) })} parent={sessionSeries()} />
-      <BookButton opportunity={scheduledSession({ startDate: iso(Date.now() + DAY) })} parent={sessionSeries()} getAuthToken={() => 't'} />
+      <BookButton opportunity={scheduledSession({ startDate: iso(Date.now() + DAY) })} parent={sessionSeries()} getAuthToken={() => 't'} useCheckout={useCheckout} />
     </BookingProvider>
   )
   const container = document.createElement('div')

@@ -9,14 +9,17 @@ import {
   BookingProvider,
   CheckoutError,
   useBookability,
-  useCheckout,
+  useCheckout as movedUseCheckout,
   type Bookability,
   type BookabilityReason,
   type BookButtonProps,
   type BookButtonState,
   type CheckoutErrorKind,
   type CheckoutSession,
+  type BookButtonRenderProps,
 } from '../../src/index.js'
+import { QueryClient } from '@tanstack/react-query'
+import { useCheckout } from '../../src/use-checkout/index.js'
 
 describe('BookButton props', () => {
   it('needs an opportunity and accepts any data for it and its parent', () => {
@@ -56,6 +59,24 @@ describe('BookButton props', () => {
     )
   })
 
+  it('takes disabled, and functions of the render values for className and style', () => {
+    void (
+      <BookButton
+        opportunity={{}}
+        disabled
+        className={({ state, isDisabled }) => (isDisabled ? `off ${state}` : undefined)}
+        style={({ isPending }) => ({ opacity: isPending ? 0.5 : 1 })}
+      />
+    )
+    expectTypeOf<BookButtonRenderProps>().toEqualTypeOf<{
+      state: BookButtonState
+      bookability: Bookability
+      label: string
+      isPending: boolean
+      isDisabled: boolean
+    }>()
+  })
+
   it('exposes every state it can be in', () => {
     expectTypeOf<BookButtonState>().toEqualTypeOf<'bookable' | 'pending' | 'error' | BookabilityReason>()
   })
@@ -70,6 +91,27 @@ describe('BookingProvider props', () => {
     )
     // @ts-expect-error labels are strings, not numbers
     void (<BookingProvider labels={{ book: 1 }} />)
+  })
+})
+
+describe('the authenticated route', () => {
+  it('registers useCheckout from openactive-book-button/checkout on the provider', () => {
+    void (
+      <BookingProvider checkoutBaseUrl="checkout.example.com" getAuthToken={() => 'token'} useCheckout={useCheckout}>
+        {null}
+      </BookingProvider>
+    )
+  })
+
+  it('takes a React Query client as queryClient once the checkout entry is in the app', () => {
+    void (<BookingProvider queryClient={new QueryClient()} />)
+    // @ts-expect-error a queryClient is a QueryClient
+    void (<BookingProvider queryClient={{ mutate: true }} />)
+  })
+
+  it('points a useCheckout imported from the React entry to its new home, by a type error', () => {
+    // @ts-expect-error useCheckout moved: import { useCheckout } from 'openactive-book-button/checkout'
+    movedUseCheckout({})
   })
 })
 

@@ -6,11 +6,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BookButton, BookingProvider } from 'openactive-book-button'
+import { useCheckout } from 'openactive-book-button/checkout'
 import 'openactive-book-button/styles.css'
 
 const params = new URLSearchParams(location.search)
 const checkoutBaseUrl = params.get('checkout') ?? ''
 const authenticated = params.get('mode') === 'authenticated'
+const theme = params.get('theme')
+if (theme) document.documentElement.dataset.theme = theme
 
 const startDate = new Date(Date.now() + 2 * 86_400_000).toISOString()
 const series = {
@@ -34,7 +37,11 @@ const session = (name: string, identifier: string | number) => ({
 })
 
 const sessions = authenticated
-  ? [session('Morning swim', 'https://opendata.example.org/api/scheduled-sessions/310003324'), session('Dodgy swim', 'sandbox:hostile-target')]
+  ? [
+      session('Morning swim', 'https://opendata.example.org/api/scheduled-sessions/310003324'),
+      session('Dodgy swim', 'sandbox:hostile-target'),
+      session('Busy swim', 'sandbox:hang'),
+    ]
   : [
       session('Morning swim', 'https://opendata.fusion-lifestyle.com/OpenActive/api/scheduled-sessions/310003324'),
       session('Odd swim', 'lane/2?level=adv#deep-end café 🏊'),
@@ -46,6 +53,7 @@ createRoot(document.getElementById('root')!).render(
     <BookingProvider
       checkoutBaseUrl={checkoutBaseUrl}
       getAuthToken={authenticated ? async () => 'sandbox-token' : undefined}
+      useCheckout={useCheckout}
       customer={{ type: 'Person', email: 'ada@example.org', givenName: 'Ada', familyName: 'Lovelace' }}
       broker={{ name: 'Acme Sports', url: 'https://acme.example.org/' }}
     >

@@ -1,0 +1,32 @@
+import type { CheckoutError } from '../core/checkout/checkout-error.js'
+import type { CheckoutSession, Customer } from '../core/checkout/checkout-session.js'
+
+/** What to book: the opportunity and its parent, as the Firehose gives them. */
+export interface CheckoutInput {
+  /** The ScheduledSession or Slot (bare data or an RPDE item). */
+  opportunity: unknown
+  /** Its SessionSeries or FacilityUse (bare data or an RPDE item). @defaultValue the parent embedded in the opportunity */
+  parent?: unknown
+  /** The Offer to book. @defaultValue the parent's `publicAdult` offer (a Slot's own) */
+  offerId?: string
+  /** The booker, when it differs from the provider's `customer`. @defaultValue the provider's `customer` */
+  customer?: Customer
+}
+
+export interface UseCheckoutResult {
+  /**
+   * Creates a checkout session. While one is in flight, further calls return the
+   * same promise, so a burst of clicks makes one request. Rejects with a `CheckoutError`.
+   */
+  checkout: (input: CheckoutInput) => Promise<CheckoutSession>
+  /** Cancels the request in flight (it fails with kind `aborted`). Unmounting does this too. */
+  abort: () => void
+  /** Forgets the last result or error, back to `idle`. */
+  reset: () => void
+  /** `idle`, `pending`, `error` or `success`. */
+  status: 'idle' | 'pending' | 'error' | 'success'
+  /** The failure of the last attempt, or null. */
+  error: CheckoutError | null
+  /** The created session (`target` is where to send the browser), once there is one. */
+  data: CheckoutSession | undefined
+}
