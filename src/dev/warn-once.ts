@@ -4,6 +4,9 @@
  * that the app's bundler replaces, so production bundles drop it.
  */
 
+// The app's bundler replaces `process.env.NODE_ENV`; the package itself needs no Node types for it.
+declare const process: { env: { NODE_ENV?: string } }
+
 const warned = new Set<string>()
 
 /** Warns once per `key` in development; does nothing in production, or where no `process` exists. */
