@@ -100,6 +100,8 @@ export default defineConfig({
         // Every story is a test: its play function and an axe check, in a real Chromium.
         extends: true,
         plugins: [storybookTest({ configDir: here('.storybook') })],
+        // Stories import axe-core for the contrast check: optimise it up front, or Vite reloads the page mid-run.
+        optimizeDeps: { include: ['axe-core'] },
         test: {
           name: 'storybook',
           setupFiles: ['.storybook/vitest.setup.ts'],
