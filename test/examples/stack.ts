@@ -1,0 +1,199 @@
+/**
+ * Builds and starts the three example apps the way a broker would run them:
+ * each installs the packed library from its own committed lockfile, builds with
+ * its own tools, and talks to the sandbox checkout server over real HTTP.
+ *
+ * Installs are cached in each example's node_modules (keyed on its lockfile);
+ * only the library itself is refreshed on every run, from `npm pack` of dist/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server.js'
+
+export const EXAMPLES = ['node-server', 'vite-app', 'next-app'] as const
+export type ExampleName = (typeof EXAMPLES)[number]
+
+export interface StepResult {
+  ok: boolean
+  /** What the command printed: the reason when it failed. */
+  output: string
+  ms: number
+}
+
+/** What the tests receive: where each running example answers, and how each step went. */
+export interface ExamplesStack {
+  sandboxUrl: string
+  /** Epoch ms just before and just after `next build` prerendered its pages. */
+  nextBuild: { startedAt: number; finishedAt: number }
+  steps: Record<string, StepResult>
+  urls: Partial<Record<ExampleName, string>>
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+export const exampleDir = (name: ExampleName) => join(root, 'examples', name)
+
+/** Runs a command to completion; never throws, so one failed build does not hide the others. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
+  const started = Date.now()
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk))
+    child.on('error', (error) => resolve({ ok: false, output: `${output}\n${error.message}`, ms: Date.now() - started }))
+    child.on('close', (code) => resolve({ ok: code === 0, output, ms: Date.now() - started }))
+  })
+}
+
+interface Started {
+  url: string
+  stop(): Promise<void>
+}
+
+/** Starts a long-running server in its own process group, and waits until it prints its URL. */
+function start(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, listening: RegExp): Promise<Started> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const stop = () => stopGroup(child)
+  return new Promise((resolve, reject) => {
+    let output = ''
+    const timer = setTimeout(() => fail(new Error(`${command} ${args.join(' ')} did not start within 60 s:\n${output}`)), 60_000)
+    const fail = (error: Error) => {
+      clearTimeout(timer)
+      void stop().then(() => reject(error))
+    }
+    const read = (chunk: Buffer) => {
+      output += chunk
+      const url = listening.exec(output)?.[1]
+      if (!url) return
+      clearTimeout(timer)
+      child.stdout!.off('data', read)
+      resolve({ url, stop })
+    }
+    child.stdout!.on('data', read)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk))
+    child.once('exit', (code) => fail(new Error(`${command} exited with ${code}:\n${output}`)))
+  })
+}
+
+/** Ends the server and whatever it spawned (next start forks), by its process group id. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    process.kill(-child.pid!, 'SIGTERM')
+  })
+}
+
+/** A free port on 127.0.0.1, for servers that cannot report the one they took. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** `npm pack` of the built library, unpacked: exactly the files a broker's install receives. */
+async function packLibrary(): Promise<{ dir: string; result: StepResult }> {
+  const dir = mkdtempSync(join(tmpdir(), 'obb-examples-pack-'))
+  if (!existsSync(join(root, 'dist/index.js')))
+    return { dir, result: { ok: false, output: 'dist/ is missing: run `npm run build` first (npm test does).', ms: 0 } }
+  const packed = await run('npm', ['pack', '--silent', '--pack-destination', dir], root)
+  if (!packed.ok) return { dir, result: packed }
+  const tarball = join(dir, packed.output.trim().split('\n').pop()!)
+  const unpacked = await run('tar', ['-xzf', tarball, '-C', dir], root)
+  return { dir: join(dir, 'package'), result: { ...unpacked, ms: packed.ms + unpacked.ms } }
+}
+
+/**
+ * `npm ci` from the example's lockfile when its node_modules was installed from
+ * another one (or never), then the freshly packed library in place of the copy
+ * npm made, as `npm ci` would install it from `file:../..` with install-links.
+ */
+async function install(name: ExampleName, packed: string): Promise<StepResult> {
+  const dir = exampleDir(name)
+  const lockHash = createHash('sha256').update(readFileSync(join(dir, 'package-lock.json'))).digest('hex')
+  const stamp = join(dir, 'node_modules/.installed-from-lockfile')
+  let result: StepResult = { ok: true, output: 'node_modules already matches package-lock.json', ms: 0 }
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
+    result = await run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], dir)
+    if (!result.ok) return result
+    writeFileSync(stamp, lockHash)
+  }
+  const target = join(dir, 'node_modules/openactive-book-button')
+  rmSync(target, { recursive: true, force: true })
+  mkdirSync(target, { recursive: true })
+  const copied = await run('cp', ['-R', `${packed}/.`, target], dir)
+  return { ...copied, output: `${result.output}\n${copied.output}`, ms: result.ms + copied.ms }
+}
+
+/** Everything the example tests need, started; `stop()` ends it all. */
+export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): Promise<void> }> {
+  const running: Started[] = []
+  const steps: Record<string, StepResult> = {}
+  const urls: ExamplesStack['urls'] = {}
+  const sandbox = await startSandbox()
+  running.push({ url: sandbox.url, stop: () => sandbox.close() })
+  const stack: ExamplesStack = { sandboxUrl: sandbox.url, nextBuild: { startedAt: 0, finishedAt: 0 }, steps, urls }
+  const stop = async () => {
+    await Promise.all(running.map((server) => server.stop()))
+  }
+  const step = async (key: string, work: () => Promise<StepResult>) => (steps[key] = await work()).ok
+
+  const packed = await packLibrary()
+  steps.pack = packed.result
+  if (!packed.result.ok) return { stack, stop }
+  // Installs first, together: mostly waiting on the disk and the npm cache.
+  const installed = await Promise.all(EXAMPLES.map((name) => step(`${name}: install`, () => install(name, packed.dir))))
+  rmSync(join(packed.dir, '..'), { recursive: true, force: true })
+  const [serverInstalled, viteInstalled, nextInstalled] = installed
+  const secrets = { IMIN_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY }
+
+  if (serverInstalled && (await step('node-server: tsc', () => run('npx', ['tsc'], exampleDir('node-server'))))) {
+    try {
+      const server = await start('node', ['dist/server.js'], exampleDir('node-server'), { ...secrets, PORT: '0' }, /listening on (http:\/\/\S+)/)
+      running.push(server)
+      urls['node-server'] = server.url
+    } catch (error) {
+      steps['node-server: start'] = { ok: false, output: String(error), ms: 0 }
+    }
+  }
+
+  const viteEnv = { VITE_CHECKOUT_BASE_URL: sandbox.url }
+  if (
+    viteInstalled &&
+    (await step('vite-app: tsc --noEmit', () => run('npx', ['tsc', '--noEmit'], exampleDir('vite-app')))) &&
+    (await step('vite-app: vite build', () => run('npx', ['vite', 'build'], exampleDir('vite-app'), viteEnv)))
+  ) {
+    // The example's own Vite, in process: its preview server closes cleanly, a child process may not.
+    const vitePath = join(exampleDir('vite-app'), 'node_modules/vite/dist/node/index.js')
+    const vite = (await import(pathToFileURL(vitePath).href)) as typeof import('vite')
+    process.env.CHECKOUT_API_ORIGIN = urls['node-server'] ?? 'http://127.0.0.1:9'
+    const preview = await vite.preview({ root: exampleDir('vite-app'), logLevel: 'error', preview: { host: '127.0.0.1', port: 0 } })
+    running.push({ url: '', stop: () => preview.close() })
+    urls['vite-app'] = preview.resolvedUrls!.local[0]!.replace(/\/$/, '')
+  }
+
+  const nextEnv = { NEXT_TELEMETRY_DISABLED: '1', NEXT_PUBLIC_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY }
+  stack.nextBuild.startedAt = Date.now()
+  if (nextInstalled && (await step('next-app: next build', () => run('npx', ['next', 'build'], exampleDir('next-app'), nextEnv)))) {
+    stack.nextBuild.finishedAt = Date.now()
+    const port = await freePort()
+    try {
+      const next = await start('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)/)
+      running.push(next)
+      urls['next-app'] = next.url
+    } catch (error) {
+      steps['next-app: next start'] = { ok: false, output: String(error), ms: 0 }
+    }
+  }
+  return { stack, stop }
+}
