@@ -1,5 +1,3 @@
-/// <reference types="vite/client" />
-
 interface ImportMetaEnv {
   /** The broker's imin Checkout host, such as `checkout.acmesports.com`. */
   readonly VITE_CHECKOUT_BASE_URL: string
