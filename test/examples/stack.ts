@@ -37,11 +37,20 @@ export interface ExamplesStack {
 const root = fileURLToPath(new URL('../../', import.meta.url))
 export const exampleDir = (name: ExampleName) => join(root, 'examples', name)
 
+/**
+ * The environment without npm's `npm_*` variables: an example installs and runs with its own
+ * `.npmrc`, not the settings of the `npm test` that started these tests.
+ */
+const ownEnvironment = (extra: NodeJS.ProcessEnv) => ({
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name))),
+  ...extra,
+})
+
 /** Runs a command to completion; never throws, so one failed build does not hide the others. */
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<StepResult> {
   const started = Date.now()
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { cwd, env: ownEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk))
     child.stderr.on('data', (chunk: Buffer) => (output += chunk))
@@ -57,7 +66,7 @@ interface Started {
 
 /** Starts a long-running server in its own process group, and waits until it prints its URL. */
 function start(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, listening: RegExp): Promise<Started> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(command, args, { cwd, env: ownEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   const stop = () => stopGroup(child)
   return new Promise((resolve, reject) => {
     let output = ''
@@ -176,6 +185,7 @@ export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): P
     // The example's own Vite, in process: its preview server closes cleanly, a child process may not.
     const vitePath = join(exampleDir('vite-app'), 'node_modules/vite/dist/node/index.js')
     const vite = (await import(pathToFileURL(vitePath).href)) as typeof import('vite')
+    // Its vite.config.ts forwards /api to the node server named here (port 9 refuses, if that did not start).
     process.env.CHECKOUT_API_ORIGIN = urls['node-server'] ?? 'http://127.0.0.1:9'
     const preview = await vite.preview({ root: exampleDir('vite-app'), logLevel: 'error', preview: { host: '127.0.0.1', port: 0 } })
     running.push({ url: '', stop: () => preview.close() })
