@@ -4,24 +4,19 @@
  * Run: npx vitest run --project examples test/examples/awaiting-library-features.examples.test.ts
  */
 import { spawn } from 'node:child_process'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exampleUrl, launchChromium, newVisit, sessionItem, stack } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { chromiumForThisFile, exampleUrl, newVisit, sessionItem, stack } from './browser.js'
 import { exampleDir } from './stack.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser?.close())
+const browser = chromiumForThisFile()
 
 describe('renderedAt on BookingProvider: HTML made before a booking window opened still hydrates', () => {
   // "Yoga next week" opens a day after its HTML was rendered (at build time). The visitor's clock is past that.
   it.each(['/sessions', '/timetable', '/account'])('%s, prerendered at build time, visited after booking opened', async (path) => {
-    const { page, problems, context } = await newVisit(browser, 'next-app')
+    const { page, problems, context } = await newVisit(browser(), 'next-app')
     await context.clock.install({ time: stack().nextBuild.finishedAt + DAY + HOUR })
     const response = await page.goto(`${exampleUrl('next-app')}${path}`)
     const html = await response!.text()
@@ -37,7 +32,7 @@ describe('renderedAt on BookingProvider: HTML made before a booking window opene
 
 describe("'use client' per module: the core works from the main entry in a server component", () => {
   it('the bookability route answers 200 with the same state from both entries', async () => {
-    const { page, problems, context } = await newVisit(browser, 'next-app')
+    const { page, problems, context } = await newVisit(browser(), 'next-app')
     const response = await page.goto(`${exampleUrl('next-app')}/bookability`)
     expect(response!.status()).toBe(200)
     const cells = async (name: string) => page.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('cell').allTextContents()
@@ -54,7 +49,7 @@ describe('the authenticated route with an endpoint needs no broker in the browse
     ['next-app', '/account', 'Sunrise yoga', 'https://opendata.example.org/api/scheduled-sessions/yoga-sunrise', 'grace@example.org'],
     ['vite-app', '/account', 'Early lanes', 'https://opendata.example.org/api/scheduled-sessions/310003324', 'ada@example.org'],
   ] as const)('%s: a signed-in click lands on the sandbox Checkout for the signed-in customer', async (example, path, session, identifier, email) => {
-    const { page, problems, context } = await newVisit(browser, example)
+    const { page, problems, context } = await newVisit(browser(), example)
     await page.goto(`${exampleUrl(example)}${path}`)
     const book = sessionItem(page, session).getByRole('button', { name: 'Book' })
     await expect.poll(() => book.getAttribute('data-state')).toBe('bookable')

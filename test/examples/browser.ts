@@ -1,6 +1,6 @@
 /** Helpers for driving the examples in Chromium: every page's console is collected, so no error goes unseen. */
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core'
-import { expect, inject } from 'vitest'
+import { afterAll, beforeAll, expect, inject } from 'vitest'
 import { launchChromium } from '../chromium.js'
 import type { ExampleName } from './stack.js'
 
@@ -46,7 +46,15 @@ export async function newVisit(browser: Browser, example: ExampleName): Promise<
   return { page, problems, context }
 }
 
-export { launchChromium }
+/** One Chromium for the whole test file: call at the top of the file, then `browser()` in each test. */
+export function chromiumForThisFile(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(() => browser?.close())
+  return () => browser!
+}
 
 /** The list item for a session, found by its heading, as a visitor scans the page. */
 export const sessionItem = (page: Page, name: string) =>

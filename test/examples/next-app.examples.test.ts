@@ -2,18 +2,13 @@
  * examples/next-app: Next.js App Router, built with `next build` (which
  * type-checks it) and served by `next start`, driven in Chromium.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exampleUrl, expectStep, launchChromium, newVisit, sessionItem, stack } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { chromiumForThisFile, exampleUrl, expectStep, newVisit, sessionItem, stack } from './browser.js'
 
 const sunriseYoga = 'https://opendata.example.org/api/scheduled-sessions/yoga-sunrise'
 const guestHref = (identifier: string | number) => `${stack().sandboxUrl}/v1/scheduled-sessions/${encodeURIComponent(identifier)}`
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser?.close())
+const browser = chromiumForThisFile()
 
 describe('examples/next-app', () => {
   it('builds with next build', () => {
@@ -32,7 +27,7 @@ describe('examples/next-app', () => {
   })
 
   it('books as a guest without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await browser().newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     await page.goto(`${exampleUrl('next-app')}/sessions`)
     await sessionItem(page, 'Sunrise yoga').getByRole('link', { name: 'Book' }).click()
@@ -42,7 +37,7 @@ describe('examples/next-app', () => {
   })
 
   it.each(['/sessions', '/timetable', '/account'])('hydrates %s with no warning or error in the console', async (path) => {
-    const { page, problems, context } = await newVisit(browser, 'next-app')
+    const { page, problems, context } = await newVisit(browser(), 'next-app')
     await page.goto(`${exampleUrl('next-app')}${path}`)
     const book = sessionItem(page, 'Sunrise yoga').getByRole(path === '/account' ? 'button' : 'link', { name: 'Book' })
     await expect.poll(() => book.getAttribute('data-state')).toBe('bookable')

@@ -19,6 +19,7 @@ describe('README framework snippets', () => {
     expect(snippets.map(([path]) => path)).toEqual(
       expect.arrayContaining([
         'examples/vite-app/src/listing.tsx',
+        'examples/vite-app/src/session-list.tsx',
         'examples/vite-app/src/signed-in-listing.tsx',
         'examples/next-app/app/sessions/page.tsx',
         'examples/next-app/app/account/signed-in-listing.tsx',

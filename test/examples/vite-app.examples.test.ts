@@ -2,15 +2,10 @@
  * examples/vite-app: Vite + React + TypeScript (strict), built with `tsc
  * --noEmit` and `vite build`, served by `vite preview`, driven in Chromium.
  */
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exampleUrl, expectStep, launchChromium, newVisit, sessionItem, stack } from './browser.js'
+import { describe, expect, it } from 'vitest'
+import { chromiumForThisFile, exampleUrl, expectStep, newVisit, sessionItem, stack } from './browser.js'
 
-let browser: Browser
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(() => browser?.close())
+const browser = chromiumForThisFile()
 
 describe('examples/vite-app', () => {
   it('type-checks under strict and builds with vite build', () => {
@@ -20,7 +15,7 @@ describe('examples/vite-app', () => {
   })
 
   it('sends a guest to the Checkout page of exactly the session clicked, with a clean console', async () => {
-    const { page, problems, context } = await newVisit(browser, 'vite-app')
+    const { page, problems, context } = await newVisit(browser(), 'vite-app')
     await page.goto(exampleUrl('vite-app'))
     const identifier = 'lunchtime/2?level=adv#fast lane'
     const link = sessionItem(page, 'Lunchtime lanes').getByRole('link', { name: 'Book' })
@@ -33,7 +28,7 @@ describe('examples/vite-app', () => {
   })
 
   it('says why a session cannot be booked', async () => {
-    const { page, problems, context } = await newVisit(browser, 'vite-app')
+    const { page, problems, context } = await newVisit(browser(), 'vite-app')
     await page.goto(exampleUrl('vite-app'))
     const full = sessionItem(page, 'Evening lanes').getByRole('link')
     await expect.poll(() => full.getAttribute('data-state')).toBe('full')

@@ -1,10 +1,11 @@
 // examples/vite-app/src/signed-in-listing.tsx
-import { BookButton, BookingProvider } from 'openactive-book-button'
+import { BookingProvider } from 'openactive-book-button'
 import 'openactive-book-button/styles.css'
 import { getSessionToken } from './auth'
+import { SessionList } from './session-list'
 import type { SessionRow } from './sessions'
 
-/** Signed-in customers skip the details form: the backend sends imin who they are. */
+/** Signed-in customers skip the details form: the backend tells imin who they are. */
 export function SignedInListing({ rows }: { rows: SessionRow[] }) {
   return (
     <BookingProvider
@@ -14,14 +15,7 @@ export function SignedInListing({ rows }: { rows: SessionRow[] }) {
       locale="en-GB"
       timeZone="Europe/London"
     >
-      <ul>
-        {rows.map(({ name, opportunity, parent }) => (
-          <li key={opportunity['@id']}>
-            <h2>{name}</h2>
-            <BookButton opportunity={opportunity} parent={parent} />
-          </li>
-        ))}
-      </ul>
+      <SessionList rows={rows} />
     </BookingProvider>
   )
 }

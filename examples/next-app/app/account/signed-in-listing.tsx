@@ -1,8 +1,9 @@
 // examples/next-app/app/account/signed-in-listing.tsx
 'use client'
-import { BookButton, BookingProvider } from 'openactive-book-button'
-import { checkoutBaseUrl } from '@/lib/checkout'
+import { BookingProvider } from 'openactive-book-button'
+import { SessionList } from '@/components/session-list'
 import { getSessionToken } from '@/lib/auth-client'
+import { checkoutBaseUrl } from '@/lib/checkout'
 import type { ListingRow } from '@/lib/firehose'
 
 /** Functions cannot cross from a server component, so getAuthToken is given here, in a client component. */
@@ -17,14 +18,7 @@ export function SignedInListing({ rows, renderedAt }: { rows: ListingRow[]; rend
       timeZone="Europe/London"
     >
       <h1>Your sessions</h1>
-      <ul>
-        {rows.map(({ name, opportunity, parent }) => (
-          <li key={opportunity['@id']}>
-            <h2>{name}</h2>
-            <BookButton opportunity={opportunity} parent={parent} />
-          </li>
-        ))}
-      </ul>
+      <SessionList rows={rows} />
     </BookingProvider>
   )
 }

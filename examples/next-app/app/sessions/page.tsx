@@ -1,5 +1,6 @@
 // examples/next-app/app/sessions/page.tsx (a server component, prerendered at build time)
-import { BookButton, BookingProvider } from 'openactive-book-button'
+import { BookingProvider } from 'openactive-book-button'
+import { SessionList } from '@/components/session-list'
 import { checkoutBaseUrl } from '@/lib/checkout'
 import { loadListing } from '@/lib/firehose'
 
@@ -9,14 +10,7 @@ export default async function SessionsPage() {
     // renderedAt: the browser's first render evaluates at the time this HTML was made, so hydration matches.
     <BookingProvider checkoutBaseUrl={checkoutBaseUrl} renderedAt={Date.now()} locale="en-GB" timeZone="Europe/London">
       <h1>Sessions</h1>
-      <ul>
-        {rows.map(({ name, opportunity, parent }) => (
-          <li key={opportunity['@id']}>
-            <h2>{name}</h2>
-            <BookButton opportunity={opportunity} parent={parent} />
-          </li>
-        ))}
-      </ul>
+      <SessionList rows={rows} />
     </BookingProvider>
   )
 }
