@@ -64,10 +64,10 @@ interface Started {
   stop(): Promise<void>
 }
 
-/** Starts a long-running server in its own process group, and waits until it prints its URL. */
+/** Starts a long-running server, and waits until it prints its URL. */
 function start(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, listening: RegExp): Promise<Started> {
-  const child = spawn(command, args, { cwd, env: ownEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  const stop = () => stopGroup(child)
+  const child = spawn(command, args, { cwd, env: ownEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] })
+  const stop = () => stopProcess(child)
   return new Promise((resolve, reject) => {
     let output = ''
     const timer = setTimeout(() => fail(new Error(`${command} ${args.join(' ')} did not start within 60 s:\n${output}`)), 60_000)
@@ -89,14 +89,17 @@ function start(command: string, args: string[], cwd: string, env: NodeJS.Process
   })
 }
 
-/** Ends the server and whatever it spawned (next start forks), by its process group id. */
-function stopGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve()
+/** Ends a server this file started, by its own process id. */
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
-    process.kill(-child.pid!, 'SIGTERM')
+    child.kill('SIGTERM')
   })
 }
+
+/** An example's own copy of a tool (its node_modules/.bin), run directly: one process, no npx in between. */
+const bin = (name: ExampleName, tool: string) => join(exampleDir(name), 'node_modules/.bin', tool)
 
 /** A free port on 127.0.0.1, for servers that cannot report the one they took. */
 function freePort(): Promise<number> {
@@ -166,7 +169,7 @@ export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): P
   const [serverInstalled, viteInstalled, nextInstalled] = installed
   const secrets = { IMIN_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY }
 
-  if (serverInstalled && (await step('node-server: tsc', () => run('npx', ['tsc'], exampleDir('node-server'))))) {
+  if (serverInstalled && (await step('node-server: tsc', () => run(bin('node-server', 'tsc'), [], exampleDir('node-server'))))) {
     try {
       const server = await start('node', ['dist/server.js'], exampleDir('node-server'), { ...secrets, PORT: '0' }, /listening on (http:\/\/\S+)/)
       running.push(server)
@@ -179,8 +182,8 @@ export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): P
   const viteEnv = { VITE_CHECKOUT_BASE_URL: sandbox.url }
   if (
     viteInstalled &&
-    (await step('vite-app: tsc --noEmit', () => run('npx', ['tsc', '--noEmit'], exampleDir('vite-app')))) &&
-    (await step('vite-app: vite build', () => run('npx', ['vite', 'build'], exampleDir('vite-app'), viteEnv)))
+    (await step('vite-app: tsc --noEmit', () => run(bin('vite-app', 'tsc'), ['--noEmit'], exampleDir('vite-app')))) &&
+    (await step('vite-app: vite build', () => run(bin('vite-app', 'vite'), ['build'], exampleDir('vite-app'), viteEnv)))
   ) {
     // The example's own Vite, in process: its preview server closes cleanly, a child process may not.
     const vitePath = join(exampleDir('vite-app'), 'node_modules/vite/dist/node/index.js')
@@ -194,11 +197,11 @@ export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): P
 
   const nextEnv = { NEXT_TELEMETRY_DISABLED: '1', NEXT_PUBLIC_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY }
   stack.nextBuild.startedAt = Date.now()
-  if (nextInstalled && (await step('next-app: next build', () => run('npx', ['next', 'build'], exampleDir('next-app'), nextEnv)))) {
+  if (nextInstalled && (await step('next-app: next build', () => run(bin('next-app', 'next'), ['build'], exampleDir('next-app'), nextEnv)))) {
     stack.nextBuild.finishedAt = Date.now()
     const port = await freePort()
     try {
-      const next = await start('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(port)], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)/)
+      const next = await start(bin('next-app', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)/)
       running.push(next)
       urls['next-app'] = next.url
     } catch (error) {
