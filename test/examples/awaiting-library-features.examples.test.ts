@@ -17,7 +17,7 @@ describe('renderedAt on BookingProvider: HTML made before a booking window opene
   // "Yoga next week" opens a day after its HTML was rendered (at build time). The visitor's clock is past that.
   it.each(['/sessions', '/timetable', '/account'])('%s, prerendered at build time, visited after booking opened', async (path) => {
     const { page, problems, context } = await newVisit(browser(), 'next-app')
-    await context.clock.install({ time: stack().nextBuild.finishedAt + DAY + HOUR })
+    await context.clock.install({ time: stack().nextBuiltAt + DAY + HOUR })
     const response = await page.goto(`${exampleUrl('next-app')}${path}`)
     const html = await response!.text()
     const book = sessionItem(page, 'Yoga next week').getByRole(path === '/account' ? 'button' : 'link')

@@ -28,8 +28,8 @@ export interface StepResult {
 /** What the tests receive: where each running example answers, and how each step went. */
 export interface ExamplesStack {
   sandboxUrl: string
-  /** Epoch ms just before and just after `next build` prerendered its pages. */
-  nextBuild: { startedAt: number; finishedAt: number }
+  /** Epoch ms just after `next build` prerendered its pages (0 if it failed). */
+  nextBuiltAt: number
   steps: Record<string, StepResult>
   urls: Partial<Record<ExampleName, string>>
 }
@@ -149,34 +149,46 @@ async function install(name: ExampleName, packed: string): Promise<StepResult> {
 
 /** Everything the example tests need, started; `stop()` ends it all. */
 export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): Promise<void> }> {
-  const running: Started[] = []
+  const stops: (() => Promise<void>)[] = []
+  const stop = async () => {
+    await Promise.all(stops.map((stopOne) => stopOne()))
+  }
+  try {
+    return { stack: await buildAndStart(stops), stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+async function buildAndStart(stops: (() => Promise<void>)[]): Promise<ExamplesStack> {
   const steps: Record<string, StepResult> = {}
   const urls: ExamplesStack['urls'] = {}
   const sandbox = await startSandbox()
-  running.push({ url: sandbox.url, stop: () => sandbox.close() })
-  const stack: ExamplesStack = { sandboxUrl: sandbox.url, nextBuild: { startedAt: 0, finishedAt: 0 }, steps, urls }
-  const stop = async () => {
-    await Promise.all(running.map((server) => server.stop()))
-  }
+  stops.push(() => sandbox.close())
+  const stack: ExamplesStack = { sandboxUrl: sandbox.url, nextBuiltAt: 0, steps, urls }
   const step = async (key: string, work: () => Promise<StepResult>) => (steps[key] = await work()).ok
+  const serve = async (name: ExampleName, starting: () => Promise<Started>) => {
+    try {
+      const server = await starting()
+      stops.push(server.stop)
+      urls[name] = server.url
+    } catch (error) {
+      steps[`${name}: start`] = { ok: false, output: String(error), ms: 0 }
+    }
+  }
 
   const packed = await packLibrary()
   steps.pack = packed.result
-  if (!packed.result.ok) return { stack, stop }
+  if (!packed.result.ok) return stack
   // Installs first, together: mostly waiting on the disk and the npm cache.
   const installed = await Promise.all(EXAMPLES.map((name) => step(`${name}: install`, () => install(name, packed.dir))))
   rmSync(join(packed.dir, '..'), { recursive: true, force: true })
   const [serverInstalled, viteInstalled, nextInstalled] = installed
-  const secrets = { IMIN_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY }
 
   if (serverInstalled && (await step('node-server: tsc', () => run(bin('node-server', 'tsc'), [], exampleDir('node-server'))))) {
-    try {
-      const server = await start('node', ['dist/server.js'], exampleDir('node-server'), { ...secrets, PORT: '0' }, /listening on (http:\/\/\S+)/)
-      running.push(server)
-      urls['node-server'] = server.url
-    } catch (error) {
-      steps['node-server: start'] = { ok: false, output: String(error), ms: 0 }
-    }
+    const env = { IMIN_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY, PORT: '0' }
+    await serve('node-server', () => start('node', ['dist/server.js'], exampleDir('node-server'), env, /listening on (http:\/\/\S+)/))
   }
 
   const viteEnv = { VITE_CHECKOUT_BASE_URL: sandbox.url }
@@ -185,28 +197,25 @@ export async function startExamples(): Promise<{ stack: ExamplesStack; stop(): P
     (await step('vite-app: tsc --noEmit', () => run(bin('vite-app', 'tsc'), ['--noEmit'], exampleDir('vite-app')))) &&
     (await step('vite-app: vite build', () => run(bin('vite-app', 'vite'), ['build'], exampleDir('vite-app'), viteEnv)))
   ) {
-    // The example's own Vite, in process: its preview server closes cleanly, a child process may not.
-    const vitePath = join(exampleDir('vite-app'), 'node_modules/vite/dist/node/index.js')
-    const vite = (await import(pathToFileURL(vitePath).href)) as typeof import('vite')
-    // Its vite.config.ts forwards /api to the node server named here (port 9 refuses, if that did not start).
-    process.env.CHECKOUT_API_ORIGIN = urls['node-server'] ?? 'http://127.0.0.1:9'
-    const preview = await vite.preview({ root: exampleDir('vite-app'), logLevel: 'error', preview: { host: '127.0.0.1', port: 0 } })
-    running.push({ url: '', stop: () => preview.close() })
-    urls['vite-app'] = preview.resolvedUrls!.local[0]!.replace(/\/$/, '')
+    await serve('vite-app', async () => {
+      // The example's own Vite, in process: its preview server closes cleanly, a child process may not.
+      const vitePath = join(exampleDir('vite-app'), 'node_modules/vite/dist/node/index.js')
+      const vite = (await import(pathToFileURL(vitePath).href)) as typeof import('vite')
+      // Its vite.config.ts forwards /api to the node server named here (port 9 refuses, if that did not start).
+      process.env.CHECKOUT_API_ORIGIN = urls['node-server'] ?? 'http://127.0.0.1:9'
+      const preview = await vite.preview({ root: exampleDir('vite-app'), logLevel: 'error', preview: { host: '127.0.0.1', port: 0 } })
+      return { url: preview.resolvedUrls!.local[0]!.replace(/\/$/, ''), stop: () => preview.close() }
+    })
   }
 
   const nextEnv = { NEXT_TELEMETRY_DISABLED: '1', NEXT_PUBLIC_CHECKOUT_BASE_URL: sandbox.url, IMIN_API_KEY: SANDBOX_API_KEY }
-  stack.nextBuild.startedAt = Date.now()
   if (nextInstalled && (await step('next-app: next build', () => run(bin('next-app', 'next'), ['build'], exampleDir('next-app'), nextEnv)))) {
-    stack.nextBuild.finishedAt = Date.now()
-    const port = await freePort()
-    try {
-      const next = await start(bin('next-app', 'next'), ['start', '-H', '127.0.0.1', '-p', String(port)], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)/)
-      running.push(next)
-      urls['next-app'] = next.url
-    } catch (error) {
-      steps['next-app: next start'] = { ok: false, output: String(error), ms: 0 }
-    }
+    stack.nextBuiltAt = Date.now()
+    const port = String(await freePort())
+    const next = bin('next-app', 'next')
+    await serve('next-app', () => start(next, ['start', '-H', '127.0.0.1', '-p', port], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)/))
   }
-  return { stack, stop }
+
+  console.log(`Example steps: ${Object.entries(steps).map(([key, { ok, ms }]) => `${key} ${ok ? 'ok' : 'FAILED'} ${(ms / 1000).toFixed(1)} s`).join(', ')}`)
+  return stack
 }
