@@ -213,7 +213,7 @@ async function buildAndStart(stops: (() => Promise<void>)[]): Promise<ExamplesSt
     stack.nextBuiltAt = Date.now()
     const port = String(await freePort())
     const next = bin('next-app', 'next')
-    await serve('next-app', () => start(next, ['start', '-H', '127.0.0.1', '-p', port], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)/))
+    await serve('next-app', () => start(next, ['start', '-H', '127.0.0.1', '-p', port], exampleDir('next-app'), nextEnv, /Local:\s+(http:\/\/\S+)[\s\S]*Ready in/))
   }
 
   console.log(`Example steps: ${Object.entries(steps).map(([key, { ok, ms }]) => `${key} ${ok ? 'ok' : 'FAILED'} ${(ms / 1000).toFixed(1)} s`).join(', ')}`)
