@@ -4,7 +4,8 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'storybook-static', 'node_modules', '.storybook/public/mockServiceWorker.js', 'test-results'] },
+  // The examples' sources are linted; their build output and generated files are not.
+  { ignores: ['dist', 'storybook-static', 'node_modules', '.storybook/public/mockServiceWorker.js', 'test-results', 'examples/*/dist', 'examples/*/.next', 'examples/next-app/next-env.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -75,7 +75,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/react/**/*.ssr.test.tsx'],
-          exclude: [...configDefaults.exclude, 'test/e2e/**'],
+          exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/examples/**/*.examples.test.ts'],
           // Type tests (*.test-d.tsx): the public props compile, and misuse does not.
           typecheck: { enabled: true, include: ['test/**/*.test-d.tsx'], tsconfig: 'tsconfig.json' },
         },
@@ -88,6 +88,17 @@ export default defineConfig({
           include: ['test/e2e/**/*.e2e.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // The example apps, built and driven in Chromium: one build of each, shared through the global setup.
+        extends: true,
+        test: {
+          name: 'examples',
+          environment: 'node',
+          include: ['test/examples/**/*.examples.test.ts'],
+          globalSetup: ['test/examples/global-setup.ts'],
+          testTimeout: 30_000,
         },
       },
       reactTestProject('react-19', '19'),
