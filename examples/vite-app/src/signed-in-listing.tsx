@@ -1,5 +1,6 @@
 // examples/vite-app/src/signed-in-listing.tsx
 import { BookingProvider } from 'openactive-book-button'
+import { useCheckout } from 'openactive-book-button/checkout'
 import 'openactive-book-button/styles.css'
 import { getSessionToken } from './auth'
 import { SessionList } from './session-list'
@@ -12,6 +13,7 @@ export function SignedInListing({ rows }: { rows: SessionRow[] }) {
       checkoutBaseUrl={import.meta.env.VITE_CHECKOUT_BASE_URL}
       endpoint="/api/checkout" // the broker's backend: examples/node-server
       getAuthToken={getSessionToken}
+      useCheckout={useCheckout}
       locale="en-GB"
       timeZone="Europe/London"
     >

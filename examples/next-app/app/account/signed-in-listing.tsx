@@ -1,6 +1,7 @@
 // examples/next-app/app/account/signed-in-listing.tsx
 'use client'
 import { BookingProvider } from 'openactive-book-button'
+import { useCheckout } from 'openactive-book-button/checkout'
 import { SessionList } from '@/components/session-list'
 import { getSessionToken } from '@/lib/auth-client'
 import { checkoutBaseUrl } from '@/lib/checkout'
@@ -13,6 +14,7 @@ export function SignedInListing({ rows, renderedAt }: { rows: ListingRow[]; rend
       checkoutBaseUrl={checkoutBaseUrl}
       endpoint="/api/checkout" // app/api/checkout/route.ts: it supplies the broker and the customer
       getAuthToken={getSessionToken}
+      useCheckout={useCheckout}
       renderedAt={renderedAt}
       locale="en-GB"
       timeZone="Europe/London"
