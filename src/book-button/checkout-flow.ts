@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useRef, type MouseEvent } from 'react'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { UseCheckoutResult } from '../use-checkout/types.js'

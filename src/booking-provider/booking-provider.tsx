@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Customer, NavigationLinks, Broker } from '../core/checkout/checkout-session.js'
 import type { BookButtonLabelsInput } from '../labels/labels.js'

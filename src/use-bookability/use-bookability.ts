@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useReducer, useState, useSyncExternalStore } from 'react'
 import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/rules/bookability.js'
 import { useBookingConfig } from '../booking-provider/booking-provider.js'
