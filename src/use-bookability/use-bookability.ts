@@ -4,6 +4,7 @@ import { useEffect, useReducer, useSyncExternalStore } from 'react'
 import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/rules/bookability.js'
 import { useBookingConfig, useRenderedAt } from '../booking-provider/booking-provider.js'
 import { warnOnce } from '../dev/warn-once.js'
+import type { OpportunityInput, ParentInput } from '../core/types.js'
 import { subscribeAt } from './shared-clock.js'
 
 export interface UseBookabilityOptions {
@@ -44,7 +45,11 @@ export function useHydrated(): boolean {
  * its `renderedAt`, so the server's HTML and the first browser render agree; once
  * hydrated it follows live time.
  */
-export function useBookability(opportunity: unknown, parent: unknown, options?: UseBookabilityOptions): Bookability {
+export function useBookability(
+  opportunity: OpportunityInput,
+  parent: ParentInput | null | undefined,
+  options?: UseBookabilityOptions,
+): Bookability {
   const config = useBookingConfig()
   return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty).bookability
 }
