@@ -90,3 +90,14 @@ describe('given data typed any', () => {
     evaluateBookability(feed.session, feed.series)
   })
 })
+
+describe('given data written as plain objects', () => {
+  it('refuses a top-level @type widened to string, which could be either, and takes nested ones as they are', () => {
+    const offer = { '@type': 'Offer', 'imin:isPotentiallyBookable': true }
+    const written = { '@type': 'SessionSeries', 'imin:aggregateOffer': { '@type': 'imin:AggregateOffer', publicAdult: offer } }
+    // @ts-expect-error '@type' is string here: annotate the object (`: SessionSeries`) or write `as const`
+    void (<BookButton opportunity={session} parent={written} />)
+    const annotated: SessionSeries = { '@type': 'SessionSeries', 'imin:aggregateOffer': { publicAdult: offer } }
+    void (<BookButton opportunity={session} parent={annotated} />)
+  })
+})
