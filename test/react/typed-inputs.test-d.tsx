@@ -101,3 +101,13 @@ describe('given data written as plain objects', () => {
     void (<BookButton opportunity={session} parent={annotated} />)
   })
 })
+
+describe('given data written in code the way the README shows', () => {
+  it('keeps the literal @type through an annotation, satisfies or as const', () => {
+    const annotated: ScheduledSession = { '@type': 'ScheduledSession', startDate: '2027-03-10T18:00Z' }
+    const satisfying = { '@type': 'ScheduledSession', startDate: '2027-03-10T18:00Z' } satisfies ScheduledSession
+    const constant = { '@type': 'SessionSeries' as const, '@id': 'https://example.org/series/1' }
+    void (<BookButton opportunity={annotated} parent={constant} />)
+    void (<BookButton opportunity={satisfying} parent={constant} />)
+  })
+})
