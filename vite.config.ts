@@ -61,8 +61,10 @@ export default defineConfig({
     rolldownOptions: {
       external: isExternal,
       output: {
-        // The React entries are client modules for React Server Components; core and server stay directive-free.
-        banner: (chunk: { name: string }) => (chunk.name === 'index' || chunk.name === 'checkout' ? "'use client';" : ''),
+        // One output file per source file keeps each file's own 'use client' (components and hooks only),
+        // so a server component can import the core's functions from the main entry.
+        preserveModules: true,
+        preserveModulesRoot: 'src',
       },
     },
   },

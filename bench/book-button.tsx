@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
 
   const sessions = Array.from({ length: COUNT }, (_, index) => ({
     opportunity: {
-      '@type': 'ScheduledSession',
+      '@type': 'ScheduledSession' as const,
       identifier: `https://opendata.example.org/api/scheduled-sessions/${index}`,
       superEvent: 'https://example.org/session-series/1',
       startDate: new Date(NOW + (index + 1) * 3_600_000).toISOString(),
@@ -47,7 +47,7 @@ export async function run(): Promise<void> {
     },
   }))
   const parent = {
-    '@type': 'SessionSeries',
+    '@type': 'SessionSeries' as const,
     '@id': 'https://example.org/session-series/1',
     'imin:aggregateOffer': { publicAdult: { '@id': 'offer', 'imin:isPotentiallyBookable': true, validFromBeforeStartDate: 'P7D' } },
   }

@@ -118,7 +118,7 @@ const meta = {
   title: 'BookButton/All states',
   component: BookButton,
   tags: ['checkout'],
-  args: { opportunity: null, checkoutBaseUrl: CHECKOUT_HOST, now: NOW, onNavigate: fn() },
+  args: { opportunity: {}, checkoutBaseUrl: CHECKOUT_HOST, now: NOW, onNavigate: fn() },
   argTypes: {
     opportunity: { control: false, table: { disable: true } },
     now: { control: 'date' },

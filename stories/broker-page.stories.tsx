@@ -150,7 +150,7 @@ function BrokerPage({ now, checkoutBaseUrl, onNavigate }: Pick<BookButtonProps, 
 const meta = {
   title: 'Examples/Broker page',
   component: BookButton,
-  args: { opportunity: null, checkoutBaseUrl: CHECKOUT_HOST, now: Date.parse(SAMPLE_NOW), onNavigate: fn() },
+  args: { opportunity: {}, checkoutBaseUrl: CHECKOUT_HOST, now: Date.parse(SAMPLE_NOW), onNavigate: fn() },
   argTypes: { ...bookButtonArgTypes, opportunity: { control: false }, parent: { control: false } },
   parameters: { layout: 'padded' },
   render: ({ now, checkoutBaseUrl, onNavigate }) => <BrokerPage now={now} checkoutBaseUrl={checkoutBaseUrl} onNavigate={onNavigate} />,

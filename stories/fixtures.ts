@@ -4,7 +4,7 @@
  * booking opens a week before each session.
  */
 import { DAY, HOUR, NOW, facilityUse, iso, scheduledSession, sessionSeries, slot } from '../test/fixtures.js'
-import type { Broker, Person } from '../src/index.js'
+import type { Broker, OpportunityInput, ParentInput, Person } from '../src/index.js'
 
 export { DAY, HOUR, NOW, iso }
 
@@ -23,8 +23,8 @@ export const CUSTOMER: Person = { email: 'sam.patel@example.com', givenName: 'Sa
 
 /** What a button needs to book: a ScheduledSession or Slot, and its parent. */
 export interface Example {
-  opportunity: unknown
-  parent?: unknown
+  opportunity: OpportunityInput
+  parent?: ParentInput
 }
 
 const series = sessionSeries()

@@ -79,7 +79,7 @@ function RealTimeOpening(props: BookButtonProps) {
 const meta = {
   title: 'Guides/Live clock',
   component: BookButton,
-  args: { opportunity: null, checkoutBaseUrl: CHECKOUT_HOST, now: NOW, onNavigate: fn(), onStateChange: fn() },
+  args: { opportunity: {}, checkoutBaseUrl: CHECKOUT_HOST, now: NOW, onNavigate: fn(), onStateChange: fn() },
   argTypes: { ...bookButtonArgTypes, opportunity: { control: false }, parent: { control: false } },
 } satisfies Meta<typeof BookButton>
 

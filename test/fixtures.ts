@@ -3,13 +3,15 @@
  * Times are relative to NOW; booking opens a week before the start.
  */
 
+import type { FacilityUse, ScheduledSession, SessionSeries, Slot } from '../src/core/types.js'
+
 export const NOW = Date.parse('2027-03-08T09:00:00Z')
 export const HOUR = 3_600_000
 export const DAY = 24 * HOUR
 
 export const iso = (epochMs: number) => new Date(epochMs).toISOString()
 
-export function sessionSeries(overrides: Record<string, unknown> = {}, publicAdult: Record<string, unknown> = {}) {
+export function sessionSeries(overrides: Record<string, unknown> = {}, publicAdult: Record<string, unknown> = {}): SessionSeries {
   return {
     '@context': ['https://openactive.io/', 'https://imin.co/'],
     '@type': 'SessionSeries',
@@ -32,7 +34,7 @@ export function sessionSeries(overrides: Record<string, unknown> = {}, publicAdu
   }
 }
 
-export function scheduledSession(overrides: Record<string, unknown> = {}) {
+export function scheduledSession(overrides: Record<string, unknown> = {}): ScheduledSession {
   return {
     '@type': 'ScheduledSession',
     '@id': 'https://example.org/scheduled-sessions/42',
@@ -46,7 +48,7 @@ export function scheduledSession(overrides: Record<string, unknown> = {}) {
   }
 }
 
-export function facilityUse(overrides: Record<string, unknown> = {}) {
+export function facilityUse(overrides: Record<string, unknown> = {}): FacilityUse {
   return {
     '@type': 'FacilityUse',
     '@id': 'https://example.org/facility-uses/hall',
@@ -59,7 +61,7 @@ export function facilityUse(overrides: Record<string, unknown> = {}) {
   }
 }
 
-export function slot(overrides: Record<string, unknown> = {}) {
+export function slot(overrides: Record<string, unknown> = {}): Slot {
   return {
     '@type': 'Slot',
     '@id': 'https://example.org/slots/7',

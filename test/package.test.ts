@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
@@ -21,20 +21,44 @@ const manifest = JSON.parse(readFileSync(join(repository, 'package.json'), 'utf8
   [field: string]: unknown
 }
 const read = (file: string) => readFileSync(join(dist, file), 'utf8')
-const javascript = readdirSync(dist).filter((file) => file.endsWith('.js'))
+/** Every built module, as a path inside dist/ (one per source file). */
+const javascript = (readdirSync(dist, { recursive: true }) as string[]).filter((file) => file.endsWith('.js')).sort()
+/** The relative modules a built module imports or re-exports. */
+const importsOf = (file: string): string[] => [...read(file).matchAll(/(?:from|import)\s*"([^"]+)"/g)].map((match) => match[1]!)
+const isClientModule = (file: string) => read(file).startsWith('"use client";')
+/** The modules `entry` reaches through relative imports, following only those that `follow` accepts. */
+function moduleGraph(entry: string, follow: (file: string) => boolean = () => true): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file) || !follow(file)) return
+    seen.add(file)
+    for (const specifier of importsOf(file)) if (specifier.startsWith('.')) visit(join(dirname(file), specifier))
+  }
+  visit(entry)
+  return [...seen]
+}
 
 describe('the built package', () => {
-  it('marks the entries that import React as client modules, and nothing else', () => {
-    const entries = Object.values(manifest.exports as Record<string, string | { default: string }>)
-      .map((target) => (typeof target === 'string' ? target : target.default))
-      .filter((target) => target.endsWith('.js'))
-      .map((target) => target.replace('./dist/', ''))
-    const importsReact = (file: string) => /from\s*"react(\/[^"]*)?"/.test(read(file))
-    expect(read('index.js')).toMatch(/^["']use client["'];/)
-    for (const file of javascript) {
-      if (entries.includes(file) && importsReact(file)) expect(read(file), file).toMatch(/^["']use client["'];/)
-      else expect(read(file), file).not.toContain('use client')
-    }
+  it("puts 'use client' on exactly the modules that use React (components and hooks), none on the core, the server or the entries", () => {
+    const usesReact = (file: string) => /from\s*"react(\/[^"]*)?"/.test(read(file))
+    const clientModules = javascript.filter(isClientModule)
+    expect(clientModules).toEqual(javascript.filter(usesReact))
+    expect(clientModules).toEqual(expect.arrayContaining(['book-button/book-button.js', 'booking-provider/booking-provider.js', 'use-bookability/use-bookability.js']))
+    for (const file of javascript.filter((file) => !clientModules.includes(file))) expect(read(file), file).not.toContain('use client')
+    for (const entry of ['index.js', 'checkout.js', 'core.js', 'server.js']) expect(clientModules).not.toContain(entry)
+  })
+
+  it('lets a server component import the core from the main entry: what runs on the server reaches neither React nor React Query', () => {
+    // A React Server Components bundler evaluates modules on the server until it meets 'use client'.
+    const onServer = moduleGraph('index.js', (file) => !isClientModule(file))
+    expect(onServer).toEqual(expect.arrayContaining(['index.js', 'core/rules/bookability.js', 'labels/labels.js']))
+    for (const file of onServer) for (const specifier of importsOf(file)) expect(specifier, `${file} runs on the server`).toMatch(/^\.\.?\//)
+  })
+
+  it('reaches no React Query from the main entry: guest pages never load it', () => {
+    const graph = moduleGraph('index.js')
+    expect(graph).toEqual(expect.arrayContaining(['book-button/book-button.js', 'use-checkout/moved.js']))
+    for (const file of graph) expect(read(file), file).not.toContain('@tanstack/react-query')
   })
 
   it('never bundles its peers or its dependencies: the app installs one copy of each', () => {
@@ -49,23 +73,13 @@ describe('the built package', () => {
     }
     expect(imported).toContain('react/jsx-runtime')
     expect(imported).toContain('clsx')
-    expect(read('checkout.js')).toMatch(/from "@tanstack\/react-query"/)
-    expect(read('index.js')).not.toContain('@tanstack/react-query')
+    expect(read('use-checkout/use-checkout.js')).toMatch(/from "@tanstack\/react-query"/)
   })
 
   it('keeps React out of the core and server entries, even transitively', () => {
-    const importsOf = (file: string): string[] => [...read(file).matchAll(/(?:from|import)\s*"([^"]+)"/g)].map((match) => match[1]!)
-    const seen = new Set<string>()
-    const visit = (file: string) => {
-      if (seen.has(file)) return
-      seen.add(file)
-      for (const specifier of importsOf(file)) {
-        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\//)
-        visit(specifier.slice(2))
-      }
-    }
-    visit('core.js')
-    visit('server.js')
+    const graph = [...moduleGraph('core.js'), ...moduleGraph('server.js')]
+    expect(graph.length).toBeGreaterThan(2)
+    for (const file of graph) for (const specifier of importsOf(file)) expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\//)
   })
 
   it('runs evaluateBookability in plain Node with no node_modules in reach', () => {

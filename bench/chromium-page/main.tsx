@@ -19,13 +19,13 @@ const COUNT = 1_000
 const now = Date.now()
 const checkoutBaseUrl = 'checkout.example.com'
 const parent = {
-  '@type': 'SessionSeries',
+  '@type': 'SessionSeries' as const,
   '@id': 'https://example.org/session-series/1',
   'imin:aggregateOffer': { publicAdult: { '@id': 'offer', 'imin:isPotentiallyBookable': true, validFromBeforeStartDate: 'P7D' } },
 }
 // Every session bookable, so both listings produce the same links.
 const sessions = Array.from({ length: COUNT }, (_, index) => ({
-  '@type': 'ScheduledSession',
+  '@type': 'ScheduledSession' as const,
   identifier: `https://opendata.example.org/api/scheduled-sessions/${index}`,
   superEvent: parent['@id'],
   startDate: new Date(now + (index + 1) * 60_000).toISOString(),

@@ -3,6 +3,7 @@ import type { ButtonState } from '../core/button/button-state.js'
 import type { Bookability } from '../core/rules/bookability.js'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { BookingConfig } from '../booking-provider/booking-provider.js'
+import type { OpportunityInput, ParentInput } from '../core/types.js'
 
 /**
  * The button's state, exposed as its `data-state` attribute.
@@ -44,9 +45,9 @@ export interface BookButtonProps
   extends BookingConfig,
     Omit<HTMLAttributes<HTMLElement>, 'children' | 'onError' | 'className' | 'style'> {
   /** The ScheduledSession or Slot, bare or as an RPDE item. */
-  opportunity: unknown
+  opportunity: OpportunityInput
   /** Its SessionSeries or FacilityUse, bare or as an RPDE item. @defaultValue the parent embedded in the opportunity */
-  parent?: unknown
+  parent?: ParentInput | null
   /** The Offer to book (authenticated route). @defaultValue the parent's `publicAdult` offer */
   offerId?: string
   /** What to render when not bookable: a disabled-looking control that says why, or nothing. @defaultValue 'show' */

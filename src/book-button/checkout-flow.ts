@@ -1,11 +1,14 @@
+'use client'
+
 import { useEffect, useRef, type MouseEvent } from 'react'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { UseCheckoutResult } from '../use-checkout/types.js'
+import type { OpportunityInput, ParentInput } from '../core/types.js'
 
 export interface CheckoutFlowOptions {
   checkout: UseCheckoutResult
-  opportunity: unknown
-  parent?: unknown
+  opportunity: OpportunityInput
+  parent?: ParentInput | null
   offerId?: string
   target?: string
   onNavigate?: (url: string) => void

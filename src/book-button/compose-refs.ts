@@ -1,3 +1,5 @@
+'use client'
+
 import { useCallback, type Ref } from 'react'
 
 type Cleanup = () => void

@@ -1,3 +1,5 @@
+'use client'
+
 import { Children, cloneElement, isValidElement, version, type CSSProperties, type ReactElement, type ReactNode, type Ref } from 'react'
 import { clsx } from 'clsx'
 import { useComposedRefs } from './compose-refs.js'

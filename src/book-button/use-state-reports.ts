@@ -1,3 +1,5 @@
+'use client'
+
 import { useEffect, useRef } from 'react'
 import type { ButtonState } from '../core/button/button-state.js'
 import type { Bookability } from '../core/rules/bookability.js'

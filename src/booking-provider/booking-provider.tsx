@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import type { Customer, NavigationLinks, Broker } from '../core/checkout/checkout-session.js'
 import type { BookButtonLabelsInput } from '../labels/labels.js'
@@ -111,6 +113,21 @@ export function useBookingConfig(own?: BookingConfig): BookingConfig {
 
 export interface BookingProviderProps extends BookingConfig {
   children?: ReactNode
+  /**
+   * When the server rendered this page (epoch ms or a Date): pass `Date.now()` from
+   * the server (a server component prop, or loader data). Until hydration completes,
+   * every button and hook below evaluates at this time, so the server's HTML and the
+   * first browser render agree even when a booking window opened in between; then
+   * they follow live time. Ignored where `now` is set.
+   * @defaultValue undefined (the time of each render, which can differ between server and browser)
+   */
+  renderedAt?: Date | number
+}
+
+/** The provider's `renderedAt` in epoch ms, for the hooks that evaluate during hydration. */
+export function useRenderedAt(): number | undefined {
+  const { renderedAt } = useContext(BookingContext) as BookingProviderProps
+  return renderedAt === undefined ? undefined : +renderedAt
 }
 
 /**
@@ -139,5 +156,6 @@ export const configNames = [
 function configKeys(config: BookingConfig) {
   const keys: Record<string, unknown> = {}
   for (const name of configNames) keys[name] = config[name] instanceof Date ? +(config[name] as Date) : config[name]
+  keys.renderedAt = Number((config as BookingProviderProps).renderedAt)
   return keys
 }

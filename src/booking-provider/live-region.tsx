@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext, useCallback, useContext, useEffect, useRef, type ReactNode } from 'react'
 
 /** Says a short text politely to assistive technology. */

@@ -18,11 +18,17 @@ interface Node<Type extends string> {
   [property: string]: unknown
 }
 
+/**
+ * A node nested in an opportunity or parent. Its type tells nothing apart, so any
+ * string passes: an Offer written as a plain object (`'@type': string`) compiles.
+ */
+type NestedNode<Type extends string> = Node<Type | (string & {})>
+
 /** An ISO 8601 duration such as `P7D` or `PT30M`. */
 type Duration = string
 
 /** An Offer: its price and, for imin, its booking window and bookable flag. */
-export interface Offer extends Node<'Offer'> {
+export interface Offer extends NestedNode<'Offer'> {
   price?: number
   priceCurrency?: string
   /** How long before the start booking opens; `null` or missing means no lower bound. */
@@ -33,12 +39,12 @@ export interface Offer extends Node<'Offer'> {
 }
 
 /** imin's summary of a parent's offers: the `publicAdult` offer decides bookability. */
-export interface AggregateOffer extends Node<'imin:AggregateOffer'> {
+export interface AggregateOffer extends NestedNode<'imin:AggregateOffer'> {
   publicAdult?: Offer | null
 }
 
 /** A series of events that a SessionSeries may belong to (imin's Events API embeds it). */
-export interface EventSeries extends Node<'EventSeries'> {
+export interface EventSeries extends NestedNode<'EventSeries'> {
   'imin:aggregateOffer'?: AggregateOffer | null
   offers?: Offer[]
 }
@@ -78,7 +84,7 @@ export interface FacilityUse extends Node<'FacilityUse'> {
 }
 
 /** One court or lane of a FacilityUse, which imin's Events API embeds in a Slot. */
-export interface IndividualFacilityUse extends Node<'IndividualFacilityUse'> {
+export interface IndividualFacilityUse extends NestedNode<'IndividualFacilityUse'> {
   name?: string
   /** The FacilityUse this court belongs to: its `@id`, or the object embedded. */
   facilityUse?: string | FacilityUse

@@ -1,6 +1,10 @@
-import { useEffect, useReducer, useState, useSyncExternalStore } from 'react'
+'use client'
+
+import { useEffect, useReducer, useSyncExternalStore } from 'react'
 import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/rules/bookability.js'
-import { useBookingConfig } from '../booking-provider/booking-provider.js'
+import { useBookingConfig, useRenderedAt } from '../booking-provider/booking-provider.js'
+import { warnOnce } from '../dev/warn-once.js'
+import type { OpportunityInput, ParentInput } from '../core/types.js'
 import { subscribeAt } from './shared-clock.js'
 
 export interface UseBookabilityOptions {
@@ -14,6 +18,11 @@ export interface UseBookabilityOptions {
 }
 
 const noSubscription = () => () => {}
+
+const MISSING_RENDERED_AT =
+  'BookingProvider: this page renders on the server without `renderedAt`, so a booking window that opens or closes ' +
+  'between the server render and hydration makes a hydration mismatch. Pass the time of the server render: ' +
+  '`<BookingProvider renderedAt={Date.now()}>` in a server component, or `renderedAt` from loader data.'
 
 /**
  * True once the component has hydrated (false on the server and during
@@ -32,10 +41,15 @@ export function useHydrated(): boolean {
  * component re-renders exactly when the result can next change (booking opens,
  * the session starts), through one clock shared by every mounted hook.
  *
- * On the server and in the first client render it uses the provider's `now`, or
- * the time of that render, so the two agree; after mount it follows live time.
+ * On the server and while hydrating it evaluates at the provider's `now`, else
+ * its `renderedAt`, so the server's HTML and the first browser render agree; once
+ * hydrated it follows live time.
  */
-export function useBookability(opportunity: unknown, parent: unknown, options?: UseBookabilityOptions): Bookability {
+export function useBookability(
+  opportunity: OpportunityInput,
+  parent: ParentInput | null | undefined,
+  options?: UseBookabilityOptions,
+): Bookability {
   const config = useBookingConfig()
   return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty).bookability
 }
@@ -52,12 +66,13 @@ export function useLiveBookability(
   fixedNow: Date | number | undefined,
   flagProperty: string | undefined,
 ): { bookability: Bookability; hydrated: boolean } {
-  const [firstRenderAt] = useState(Date.now)
+  const renderedAt = useRenderedAt()
   const hydrated = useHydrated()
   const [, refresh] = useReducer((count: number) => count + 1, 0)
 
+  if (!hydrated && fixedNow === undefined && renderedAt === undefined) warnOnce('rendered-at', MISSING_RENDERED_AT)
   const evaluateOptions: EvaluateOptions = {
-    now: fixedNow ?? (hydrated ? Date.now() : firstRenderAt),
+    now: fixedNow ?? (hydrated ? Date.now() : (renderedAt ?? Date.now())),
     flagProperty,
   }
   const bookability = evaluateBookability(opportunity, parent, evaluateOptions)

@@ -1,12 +1,13 @@
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { CheckoutSession, Customer } from '../core/checkout/checkout-session.js'
+import type { OpportunityInput, ParentInput } from '../core/types.js'
 
 /** What to book: the opportunity and its parent, as the Firehose gives them. */
 export interface CheckoutInput {
   /** The ScheduledSession or Slot (bare data or an RPDE item). */
-  opportunity: unknown
+  opportunity: OpportunityInput
   /** Its SessionSeries or FacilityUse (bare data or an RPDE item). @defaultValue the parent embedded in the opportunity */
-  parent?: unknown
+  parent?: ParentInput | null
   /** The Offer to book. @defaultValue the parent's `publicAdult` offer (a Slot's own) */
   offerId?: string
   /** The booker, when it differs from the provider's `customer`. @defaultValue the provider's `customer` */

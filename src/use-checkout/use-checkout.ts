@@ -1,3 +1,5 @@
+'use client'
+
 import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useRef } from 'react'
 import { CheckoutError } from '../core/checkout/checkout-error.js'

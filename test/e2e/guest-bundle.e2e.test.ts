@@ -37,7 +37,7 @@ describe('the built React entry', () => {
   })
 
   it('leaves React Query to openactive-book-button/checkout', () => {
-    expect([...moduleGraph(join(dist, 'checkout.js'))].filter(mentionsReactQuery)).toEqual([join(dist, 'checkout.js')])
+    expect([...moduleGraph(join(dist, 'checkout.js'))].filter(mentionsReactQuery)).toEqual([join(dist, 'use-checkout/use-checkout.js')])
   })
 })
 

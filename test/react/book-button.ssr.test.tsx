@@ -47,7 +47,8 @@ describe('given server rendering', () => {
 
   it('renders malformed data as not bookable instead of throwing', () => {
     for (const opportunity of [null, 42, 'x', [], { startDate: {} }, { '@type': 'ScheduledSession', startDate: 'soon' }]) {
-      const html = renderToString(<BookButton opportunity={opportunity} parent={{ '@type': 7 }} checkoutBaseUrl="checkout.example.com" now={NOW} />)
+      // The types refuse such data; untyped JSON (`any`) can still carry it.
+      const html = renderToString(<BookButton opportunity={opportunity as never} parent={{ '@type': 7 } as never} checkoutBaseUrl="checkout.example.com" now={NOW} />)
       expect(html).toContain('aria-disabled="true"')
     }
   })

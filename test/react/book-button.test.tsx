@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { createRef, version } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BOOKABILITY_REASONS, BookButton, BookingProvider, englishLabels, frenchLabels, type BookButtonState } from '../../src/index.js'
+import { BOOKABILITY_REASONS, BookButton, BookingProvider, englishLabels, frenchLabels, type BookButtonState, type OpportunityInput, type ParentInput } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
 import { DAY, HOUR, NOW, facilityUse, iso, scheduledSession, sessionSeries, slot } from '../fixtures.js'
 
@@ -176,7 +176,7 @@ describe('given a bookable session in guest mode', () => {
 })
 
 describe('given an opportunity that is not bookable', () => {
-  const cases: { state: BookButtonState; name: string | RegExp; opportunity: unknown; parent?: unknown }[] = [
+  const cases: { state: BookButtonState; name: string | RegExp; opportunity: OpportunityInput; parent?: ParentInput }[] = [
     { state: 'deleted', name: 'No longer listed', opportunity: { state: 'deleted', kind: 'ScheduledSession', id: '42', modified: 3 }, parent: sessionSeries() },
     { state: 'invalid-opportunity', name: 'Listing unreadable', opportunity: scheduledSession({ startDate: '2027-03-10T18:00' }), parent: sessionSeries() },
     { state: 'missing-parent', name: 'Details missing', opportunity: scheduledSession(), parent: undefined },

@@ -17,13 +17,16 @@ import {
   type CheckoutErrorKind,
   type CheckoutSession,
   type BookButtonRenderProps,
+  type OpportunityInput,
+  type ParentInput,
 } from '../../src/index.js'
 import { QueryClient } from '@tanstack/react-query'
 import { useCheckout } from '../../src/use-checkout/index.js'
 
 describe('BookButton props', () => {
-  it('needs an opportunity and accepts any data for it and its parent', () => {
-    expectTypeOf<BookButtonProps['opportunity']>().toEqualTypeOf<unknown>()
+  it('needs an opportunity, typed as OpportunityInput, and a ParentInput (or nothing) for its parent', () => {
+    expectTypeOf<BookButtonProps['opportunity']>().toEqualTypeOf<OpportunityInput>()
+    expectTypeOf<BookButtonProps['parent']>().toEqualTypeOf<ParentInput | null | undefined>()
     // @ts-expect-error an opportunity is required
     void (<BookButton parent={{}} />)
     void (<BookButton opportunity={{ '@type': 'ScheduledSession' }} parent={null} />)

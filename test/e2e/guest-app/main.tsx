@@ -8,12 +8,12 @@ import { BookButton, BookingProvider } from 'openactive-book-button'
 import 'openactive-book-button/styles.css'
 
 const series = {
-  '@type': 'SessionSeries',
+  '@type': 'SessionSeries' as const,
   '@id': 'https://example.org/session-series/1',
   'imin:aggregateOffer': { publicAdult: { 'imin:isPotentiallyBookable': true, validFromBeforeStartDate: 'P7D' } },
 }
 const session = {
-  '@type': 'ScheduledSession',
+  '@type': 'ScheduledSession' as const,
   identifier: 14961,
   superEvent: series['@id'],
   startDate: new Date(Date.now() + 2 * 86_400_000).toISOString(),

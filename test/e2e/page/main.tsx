@@ -17,7 +17,7 @@ if (theme) document.documentElement.dataset.theme = theme
 
 const startDate = new Date(Date.now() + 2 * 86_400_000).toISOString()
 const series = {
-  '@type': 'SessionSeries',
+  '@type': 'SessionSeries' as const,
   '@id': 'https://example.org/session-series/1',
   name: 'Evening swim',
   'imin:aggregateOffer': {
@@ -27,7 +27,7 @@ const series = {
 const session = (name: string, identifier: string | number) => ({
   name,
   opportunity: {
-    '@type': 'ScheduledSession',
+    '@type': 'ScheduledSession' as const,
     '@id': `https://example.org/scheduled-sessions/${encodeURIComponent(String(identifier))}`,
     identifier,
     superEvent: series['@id'],

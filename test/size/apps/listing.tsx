@@ -5,7 +5,7 @@
 export const checkoutBaseUrl = 'checkout.acmesports.example'
 
 export const series = {
-  '@type': 'SessionSeries',
+  '@type': 'SessionSeries' as const,
   '@id': 'https://opendata.acmesports.example/session-series/1',
   name: 'Lane swimming',
   'imin:aggregateOffer': {
@@ -18,7 +18,7 @@ export const series = {
 }
 
 export const sessions = [1, 2, 3].map((day) => ({
-  '@type': 'ScheduledSession',
+  '@type': 'ScheduledSession' as const,
   identifier: `https://opendata.acmesports.example/scheduled-sessions/${day}`,
   superEvent: series['@id'],
   startDate: new Date(Date.now() + day * 86_400_000).toISOString(),
