@@ -1,6 +1,6 @@
 import { useEffect, useReducer, useState, useSyncExternalStore } from 'react'
-import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/rules/bookability.js'
-import { useBookingConfig } from '../booking-provider/booking-provider.js'
+import { evaluateBookability, type Bookability, type BookabilityRules, type EvaluateOptions } from '../core/rules/bookability.js'
+import { resolveRules, useBookingConfig } from '../booking-provider/booking-provider.js'
 import { subscribeAt } from './shared-clock.js'
 
 export interface UseBookabilityOptions {
@@ -11,6 +11,8 @@ export interface UseBookabilityOptions {
   now?: Date | number
   /** The property that carries imin's bookable flag. @defaultValue the provider's, else 'imin:isPotentiallyBookable' */
   flagProperty?: string
+  /** Which rules decide. @defaultValue the provider's `rules`, else 'open-data' on its standalone route, else 'imin-firehose' */
+  rules?: BookabilityRules
 }
 
 const noSubscription = () => () => {}
@@ -37,7 +39,7 @@ export function useHydrated(): boolean {
  */
 export function useBookability(opportunity: unknown, parent: unknown, options?: UseBookabilityOptions): Bookability {
   const config = useBookingConfig()
-  return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty).bookability
+  return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty, options?.rules ?? resolveRules(config)).bookability
 }
 
 /**
@@ -51,6 +53,7 @@ export function useLiveBookability(
   parent: unknown,
   fixedNow: Date | number | undefined,
   flagProperty: string | undefined,
+  rules?: BookabilityRules,
 ): { bookability: Bookability; hydrated: boolean } {
   const [firstRenderAt] = useState(Date.now)
   const hydrated = useHydrated()
@@ -59,6 +62,7 @@ export function useLiveBookability(
   const evaluateOptions: EvaluateOptions = {
     now: fixedNow ?? (hydrated ? Date.now() : firstRenderAt),
     flagProperty,
+    rules,
   }
   const bookability = evaluateBookability(opportunity, parent, evaluateOptions)
 
