@@ -93,14 +93,16 @@ function SessionControl({ useCheckout, ...props }: ControlProps & { useCheckout:
 const REGISTER_CHECKOUT = 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.'
 let toldDeveloper = false
 
-/** `getAuthToken` without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
+/** A route that creates checkout sessions without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
 function UnregisteredControl(props: ControlProps) {
   const [error] = useState(() => new CheckoutError('invalid-request', REGISTER_CHECKOUT))
+  const { route } = props
   useEffect(() => {
     if (toldDeveloper) return
     toldDeveloper = true
-    console.error(`BookButton: getAuthToken is set but no checkout is registered. ${REGISTER_CHECKOUT}`)
-  }, [])
+    const why = route === 'standalone' ? 'route is standalone' : 'getAuthToken is set'
+    console.error(`BookButton: ${why} but no checkout is registered. ${REGISTER_CHECKOUT}`)
+  }, [route])
   return <Control {...props} session={{ status: 'error', error, activate: () => {}, announce: () => {} }} />
 }
 

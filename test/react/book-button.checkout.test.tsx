@@ -166,24 +166,6 @@ describe('given a broker’s own element or app settings', () => {
     expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
   })
 
-  it('stays pending while the browser leaves, and recovers when it comes back from the page cache', async () => {
-    const { container } = renderWithProvider(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
-    // jsdom cannot navigate; it reports the attempt and stays, like a page kept in the browser's cache.
-    const jsdomErrors = vi.spyOn(console, 'error').mockImplementation(() => {})
-    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
-    await waitFor(() => expect(container.querySelector('button')).toHaveAttribute('data-state', 'pending'))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-busy', 'true')
-
-    act(() => {
-      const event = new Event('pageshow')
-      Object.defineProperty(event, 'persisted', { value: true })
-      window.dispatchEvent(event)
-    })
-    expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
-    jsdomErrors.mockRestore()
-  })
-
   it('aborts its request when it unmounts: nothing is reported and nothing navigates', async () => {
     const onError = vi.fn()
     const onCheckoutCreated = vi.fn()
