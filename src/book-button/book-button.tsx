@@ -20,7 +20,7 @@ import { checkoutOrigin } from '../core/checkout/checkout-url.js'
 import { guestCheckoutUrl } from '../core/checkout/guest-checkout.js'
 import type { Bookability } from '../core/rules/bookability.js'
 import { configNames, resolveRoute, resolveRules, useBookingConfig, type BookingConfig, type CheckoutHook } from '../booking-provider/booking-provider.js'
-import { warnAboutConfig, warnAboutFailure } from '../booking-provider/diagnostics.js'
+import { warnAboutSetup } from '../booking-provider/diagnostics.js'
 import { useAnnounce, type Announce } from '../booking-provider/live-region.js'
 import { useProviderCallbacks } from '../booking-provider/provider-callbacks.js'
 import { resolveLabels } from '../labels/labels.js'
@@ -63,7 +63,6 @@ export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function Book
   }
   const config = useBookingConfig(own)
   const route = resolveRoute(config)
-  useEffect(() => warnAboutConfig(config, route), [config, route])
   const controlProps = { ...(rest as Omit<ControlProps, 'config' | 'route' | 'forwardedRef'>), config, route, forwardedRef: ref }
   if (route === 'guest') return <Control {...controlProps} session={null} />
   if (!config.useCheckout) return <UnregisteredControl {...controlProps} />
@@ -149,9 +148,7 @@ function Control({
     }
   }
   const setupProblem = setupError?.message
-  useEffect(() => {
-    if (setupProblem) warnAboutFailure(new CheckoutError('invalid-request', setupProblem))
-  }, [setupProblem])
+  useEffect(() => warnAboutSetup(config, route, setupProblem), [config, route, setupProblem])
 
   const child = asChild && isValidElement<{ children?: ReactNode }>(children) ? children : null
   const view = buttonState({

@@ -7,13 +7,17 @@ import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import { warnOnce } from '../dev/warn-once.js'
 import type { BookingConfig } from './booking-provider.js'
 
-/** Warns about settings that make buttons fail or leak the app's sign-in. */
-export function warnAboutConfig(config: BookingConfig, route: ButtonRoute): void {
+/**
+ * Warns about settings that make a button fail or leak the app's sign-in, given
+ * why its link or checkout cannot be set up, if it cannot.
+ */
+export function warnAboutSetup(config: BookingConfig, route: ButtonRoute, setupProblem: string | undefined): void {
   if (typeof config.checkoutBaseUrl !== 'string' || !config.checkoutBaseUrl.trim())
     warnOnce(
       'no-checkout-base-url',
       'BookButton: checkoutBaseUrl is not set, so no button can book. Pass your imin Checkout host to <BookingProvider checkoutBaseUrl="checkout.example.com"> (check the environment variable it comes from).',
     )
+  else if (setupProblem) warnInvalidRequest(setupProblem)
   if (route === 'authenticated' && !config.endpoint)
     warnOnce(
       'authenticated-without-endpoint',
@@ -23,9 +27,12 @@ export function warnAboutConfig(config: BookingConfig, route: ButtonRoute): void
 
 /** Warns about a checkout that can never succeed as set up: the request itself is wrong. */
 export function warnAboutFailure(error: CheckoutError): void {
-  if (error.kind !== 'invalid-request') return
+  if (error.kind === 'invalid-request') warnInvalidRequest(error.message)
+}
+
+function warnInvalidRequest(problem: string): void {
   warnOnce(
-    `invalid-request:${error.message}`,
-    `BookButton: a checkout failed as invalid-request, and nothing was sent: ${error.message} Fix the prop or the opportunity data it names; retrying cannot help.`,
+    `invalid-request:${problem}`,
+    `BookButton: a checkout failed as invalid-request, and nothing was sent. ${problem} Fix the prop or the opportunity data it names; retrying cannot help.`,
   )
 }
