@@ -1,5 +1,5 @@
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react'
-import type { ButtonState } from '../core/button/button-state.js'
+import type { ButtonRoute, ButtonState } from '../core/button/button-state.js'
 import type { Bookability } from '../core/rules/bookability.js'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { BookingConfig } from '../booking-provider/booking-provider.js'
@@ -16,6 +16,14 @@ import type { BookingConfig } from '../booking-provider/booking-provider.js'
  *   `unavailable` gives `opportunity-unavailable`, with the answer beside the control.
  */
 export type BookButtonState = ButtonState
+
+/**
+ * How a button books (the `route` prop):
+ * - `guest`: a link to imin's guest Checkout page;
+ * - `authenticated`: a button that creates a checkout session for the signed-in customer;
+ * - `standalone`: a button that creates a checkout session through imin's Standalone Checkout, from open data.
+ */
+export type BookButtonRoute = ButtonRoute
 
 /** What a function child, `className` or `style` receives. */
 export interface BookButtonRenderProps {

@@ -26,13 +26,13 @@ import { useProviderCallbacks } from '../booking-provider/provider-callbacks.js'
 import { resolveLabels } from '../labels/labels.js'
 import { labelText } from '../labels/label-text.js'
 import { useLiveBookability } from '../use-bookability/use-bookability.js'
-import type { BookButtonProps, BookButtonRenderProps, BookButtonState } from './book-button-props.js'
+import type { BookButtonProps, BookButtonRenderProps, BookButtonRoute, BookButtonState } from './book-button-props.js'
 import { followGuestLink, useCheckoutFlow } from './checkout-flow.js'
 import { pressOnKeyDown, pressOnKeyUp } from './press-keys.js'
 import { Slot } from './slot.js'
 import { useStateReports } from './use-state-reports.js'
 
-export type { BookButtonProps, BookButtonRenderProps, BookButtonState }
+export type { BookButtonProps, BookButtonRenderProps, BookButtonRoute, BookButtonState }
 
 /** What a route that creates checkout sessions lends the control. */
 interface Session {
