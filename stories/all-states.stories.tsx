@@ -21,6 +21,7 @@ interface GalleryEntry {
 const guestEntries: GalleryEntry[] = [
   { title: 'Bookable', state: 'bookable', example: examples.bookable },
   { title: 'Not yet open', state: 'not-yet-open', example: examples['not-yet-open'] },
+  { title: 'Booking closed', state: 'booking-closed', example: examples['booking-closed'] },
   { title: 'Started', state: 'started', example: examples.started },
   { title: 'Full', state: 'full', example: examples.full },
   { title: 'Cancelled', state: 'cancelled', example: examples.cancelled },

@@ -28,6 +28,8 @@ export const bookButtonArgTypes: Partial<ArgTypes<BookButtonProps>> = {
   style: { control: 'object' },
   target: { control: 'inline-radio', options: [undefined, '_blank'] },
   children: { control: 'text' },
+  route: { control: 'inline-radio', options: [undefined, 'guest', 'authenticated', 'standalone'], table: { category: 'Checkout' } },
+  rules: { control: 'inline-radio', options: [undefined, 'imin-firehose', 'open-data'], table: { category: 'Data' } },
   checkoutBaseUrl: { control: 'text', table: { category: 'Checkout' } },
   timeoutMs: { control: { type: 'number', min: 100, step: 100 }, table: { category: 'Checkout' } },
   getAuthToken: {

@@ -59,6 +59,14 @@ export const Started: Story = {
   },
 }
 
+/** Online booking closed before the start: `validThroughBeforeStartDate` P3D, and the session starts in 2 days. */
+export const BookingClosed: Story = {
+  args: examples['booking-closed'],
+  play: async (context) => {
+    await expectNotBookable(context, 'Booking closed', 'booking-closed')
+  },
+}
+
 export const Full: Story = {
   args: examples.full,
   play: async (context) => {

@@ -1,17 +1,20 @@
 /**
  * Mock Service Worker handlers that answer like imin's Checkout API
- * (`POST https://checkout.example.com/api/checkout-sessions/`), mirroring
+ * (`POST https://checkout.example.com/api/checkout-sessions/`) and its Standalone
+ * Checkout (`POST https://checkout.example.com/checkout-sessions`), mirroring
  * test/sandbox/server.ts. Pick one per story:
  *
  *   parameters: { msw: { handlers: { checkout: checkoutHandlers.full } } }
+ *   parameters: { msw: { handlers: { standalone: standaloneHandlers.unavailable } } }
  *
- * The `checkout` key lets a story replace the default of its file.
+ * The `checkout` and `standalone` keys let a story replace the default of its file.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw'
 import { CHECKOUT_HOST, STORY_TOKEN } from './fixtures.js'
 
 export const CHECKOUT_ORIGIN = `https://${CHECKOUT_HOST}`
 export const CHECKOUT_ENDPOINT = `${CHECKOUT_ORIGIN}/api/checkout-sessions/`
+export const STANDALONE_ENDPOINT = `${CHECKOUT_ORIGIN}/checkout-sessions`
 
 /** Every answer the mocked Checkout can give. */
 export type CheckoutScenario =
@@ -35,12 +38,15 @@ export const checkoutTarget = (identifier: unknown) => `${CHECKOUT_ORIGIN}/check
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** `imin:initialOrder.orderedItem[0].orderedItem.identifier` of a checkout session body. */
-function identifierOf(body: unknown): unknown {
+/** `imin:initialOrder.orderedItem[0].orderedItem` of a checkout session body: the opportunity it books. */
+function orderedOpportunityOf(body: unknown): Record<string, unknown> | undefined {
   const order = isObject(body) ? body['imin:initialOrder'] : undefined
   const item: unknown = isObject(order) && Array.isArray(order.orderedItem) ? order.orderedItem[0] : undefined
-  return isObject(item) && isObject(item.orderedItem) ? item.orderedItem.identifier : undefined
+  return isObject(item) && isObject(item.orderedItem) ? item.orderedItem : undefined
 }
+
+/** The `identifier` an authenticated checkout session books. */
+const identifierOf = (body: unknown) => orderedOpportunityOf(body)?.identifier
 
 const imin = (status: number, type: string, description: string) =>
   HttpResponse.json({ '@context': ['https://openactive.io/', 'https://imin.co/'], type, description }, { status })
@@ -97,4 +103,53 @@ export const scenarioHandler = http.post(CHECKOUT_ENDPOINT, async ({ request }) 
   const identifier = identifierOf(await request.clone().json().catch(() => undefined))
   const scenario = typeof identifier === 'string' ? identifier.replace(/^scenario:/, '') : 'success'
   return answers[isScenario(scenario) ? scenario : 'success'](request)
+})
+
+/** The Checkout page a Standalone Checkout session sends the browser to: one per open-data `@id`. */
+export const standaloneTarget = (id: unknown) => `${CHECKOUT_ORIGIN}/opendata/${encodeURIComponent(String(id))}`
+
+/** The open-data `id` a Standalone Checkout session books. */
+const openDataIdOf = (body: unknown) => orderedOpportunityOf(body)?.id
+
+/** 201 with the order echoed, the broker imin holds for the account, and an OrderAction, as Standalone Checkout answers. */
+async function createdStandalone(request: Request) {
+  const body: unknown = await request.json()
+  const id = openDataIdOf(body)
+  return HttpResponse.json(
+    {
+      ...(isObject(body) ? body : {}),
+      'imin:initialOrder': { ...(isObject(body) && isObject(body['imin:initialOrder']) ? body['imin:initialOrder'] : {}), broker: { type: 'Organization', name: 'Active Bristol' } },
+      potentialAction: [{ type: 'OrderAction', name: 'Checkout', target: standaloneTarget(id) }],
+    },
+    { status: 201, headers: { Location: `/checkout-sessions/${encodeURIComponent(String(id))}` } },
+  )
+}
+
+/** Every answer the mocked Standalone Checkout can give. */
+export type StandaloneScenario = 'success' | 'slow' | 'hang' | 'unavailable' | 'server-error'
+
+const standaloneAnswers: Record<StandaloneScenario, (request: Request) => Promise<Response> | Response> = {
+  success: createdStandalone,
+  slow: async (request) => {
+    await delay(SLOW_MS)
+    return createdStandalone(request)
+  },
+  hang: answers.hang,
+  unavailable: () => imin(400, 'UnavailableOpportunityError', 'This opportunity is not available to book.'),
+  'server-error': answers['server-error'],
+}
+
+/** One Standalone Checkout handler per scenario, for `parameters.msw.handlers.standalone`. */
+export const standaloneHandlers = Object.fromEntries(
+  Object.entries(standaloneAnswers).map(([scenario, answer]) => [scenario, http.post(STANDALONE_ENDPOINT, ({ request }) => answer(request))]),
+) as Record<StandaloneScenario, HttpHandler>
+
+/**
+ * Answers by the last path segment of the open-data `@id`, like the sandbox:
+ * `…/scenario:unavailable` is not bookable through imin; anything else succeeds.
+ */
+export const standaloneScenarioHandler = http.post(STANDALONE_ENDPOINT, async ({ request }) => {
+  const id = openDataIdOf(await request.clone().json().catch(() => undefined))
+  const scenario = typeof id === 'string' ? (/\/scenario:([\w-]+)$/.exec(id)?.[1] ?? 'success') : 'success'
+  return standaloneAnswers[scenario in standaloneAnswers ? (scenario as StandaloneScenario) : 'success'](request)
 })

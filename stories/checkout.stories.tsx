@@ -83,8 +83,10 @@ export const SlowCheckout: Story = {
     await expect(await canvas.findByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('data-state', 'pending')
     await waitFor(() => expect(args.onNavigate).toHaveBeenCalledWith(checkoutTarget(identifier)), { timeout: 3000 })
     await expect(args.onCheckoutCreated).toHaveBeenCalledTimes(1)
-    // With onNavigate handling the move, the button is ready again.
-    await expect(await canvas.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    // While the app navigates the button stays pending, so a double click cannot create a second session; 2 s later it is ready.
+    await expect(canvas.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-disabled', 'true')
+    await expect(await canvas.findByRole('button', { name: 'Book' }, { timeout: 3000 })).toHaveAttribute('data-state', 'bookable')
+    await expect(args.onCheckoutCreated).toHaveBeenCalledTimes(1)
   },
 }
 

@@ -4,7 +4,7 @@
  * booking opens a week before each session.
  */
 import { DAY, HOUR, NOW, facilityUse, iso, scheduledSession, sessionSeries, slot } from '../test/fixtures.js'
-import type { Broker, OpportunityInput, ParentInput, Person } from '../src/index.js'
+import type { Broker, OpportunityInput, ParentInput, Person, ScheduledSession } from '../src/index.js'
 
 export { DAY, HOUR, NOW, iso }
 
@@ -38,6 +38,8 @@ export const examples = {
     parent: series,
   },
   started: { opportunity: scheduledSession({ startDate: iso(NOW - HOUR / 2), endDate: iso(NOW + HOUR / 2) }), parent: series },
+  // Starts in 2 days; online booking closes 3 days before the start (`validThroughBeforeStartDate`).
+  'booking-closed': { opportunity: scheduledSession(), parent: sessionSeries({}, { validThroughBeforeStartDate: 'P3D' }) },
   full: { opportunity: scheduledSession({ remainingAttendeeCapacity: 0 }), parent: series },
   cancelled: { opportunity: scheduledSession({ eventStatus: 'https://schema.org/EventCancelled' }), parent: series },
   'no-adult-offer': {
@@ -76,3 +78,21 @@ export function scenarioExample(scenario: string): Example {
 
 /** A bookable session with no identifier: Checkout cannot be asked for it. */
 export const noIdentifierExample: Example = { opportunity: scheduledSession({ identifier: undefined }), parent: series }
+
+/**
+ * A ScheduledSession from a publisher's own open-data feed (the standalone route):
+ * no imin flags and no parent, its own `offers`, and an `@id` that Standalone
+ * Checkout takes. Its last path segment tells the mocked Checkout how to answer
+ * (see `standaloneScenarioHandler`); it starts in 2 days.
+ */
+export function openDataSession(scenario = '310003324', overrides: Record<string, unknown> = {}): ScheduledSession {
+  return {
+    '@context': 'https://openactive.io/',
+    '@type': 'ScheduledSession',
+    '@id': `https://opendata.example.org/api/scheduled-sessions/${scenario}`,
+    name: 'Lane swim',
+    startDate: iso(NOW + 2 * DAY),
+    offers: [{ '@type': 'Offer', price: 4.5, priceCurrency: 'GBP', validFromBeforeStartDate: 'P7D' }],
+    ...overrides,
+  }
+}

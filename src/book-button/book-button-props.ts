@@ -1,5 +1,5 @@
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react'
-import type { ButtonState } from '../core/button/button-state.js'
+import type { ButtonRoute, ButtonState } from '../core/button/button-state.js'
 import type { Bookability } from '../core/rules/bookability.js'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { BookingConfig } from '../booking-provider/booking-provider.js'
@@ -17,6 +17,14 @@ import type { OpportunityInput, ParentInput } from '../core/types.js'
  *   `unavailable` gives `opportunity-unavailable`, with the answer beside the control.
  */
 export type BookButtonState = ButtonState
+
+/**
+ * How a button books (the `route` prop):
+ * - `guest`: a link to imin's guest Checkout page;
+ * - `authenticated`: a button that creates a checkout session for the signed-in customer;
+ * - `standalone`: a button that creates a checkout session through imin's Standalone Checkout, from open data.
+ */
+export type BookButtonRoute = ButtonRoute
 
 /** What a function child, `className` or `style` receives. */
 export interface BookButtonRenderProps {
@@ -48,7 +56,7 @@ export interface BookButtonProps
   opportunity: OpportunityInput
   /** Its SessionSeries or FacilityUse, bare or as an RPDE item. @defaultValue the parent embedded in the opportunity */
   parent?: ParentInput | null
-  /** The Offer to book (authenticated route). @defaultValue the parent's `publicAdult` offer */
+  /** The Offer to book (authenticated route; Standalone Checkout takes none). @defaultValue the parent's `publicAdult` offer */
   offerId?: string
   /** What to render when not bookable: a disabled-looking control that says why, or nothing. @defaultValue 'show' */
   unbookable?: 'show' | 'hide'
@@ -70,15 +78,18 @@ export interface BookButtonProps
   asChild?: boolean
   /**
    * Takes over navigation to Checkout, for SPA routers or analytics. Without it, guest
-   * links navigate natively and the authenticated route calls `window.location.assign`.
+   * links navigate natively and the routes that create a checkout session call
+   * `window.location.assign`. After a checkout session is created the button stays
+   * locked and pending until the promise it returns settles, or, if it returns
+   * nothing, for 2 seconds, so a double click cannot create a second session.
    * @defaultValue undefined
    */
   onNavigate?: (url: string) => void
-  /** Called when the state changes (not on mount), with the new state and the rules' answer. @defaultValue undefined */
+  /** Called when the state changes (not on mount), with the new state and the rules' answer; the provider's `onStateChange` is called too. @defaultValue undefined */
   onStateChange?: (state: BookButtonState, bookability: Bookability) => void
-  /** Called when a checkout session was created, with the address Checkout will open (and nothing else). @defaultValue undefined */
+  /** Called when a checkout session was created, with the address Checkout will open (and nothing else); the provider's `onCheckoutCreated` is called too. @defaultValue undefined */
   onCheckoutCreated?: (session: { target: string }) => void
-  /** Called when a checkout fails, with its `CheckoutError` (not when unmounting aborts it). @defaultValue undefined */
+  /** Called when a checkout fails, with its `CheckoutError` (not when unmounting aborts it); the provider's `onError` is called too. @defaultValue undefined */
   onError?: (error: CheckoutError) => void
   /** Classes after `obb-button`: a string, or a function of `{ state, bookability, label, isPending, isDisabled }`. @defaultValue undefined */
   className?: string | ((values: BookButtonRenderProps) => string | undefined)

@@ -18,19 +18,23 @@ import {
 } from 'react'
 import { buttonState, type ButtonRoute, type CheckoutStatus } from '../core/button/button-state.js'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
+import { checkoutOrigin } from '../core/checkout/checkout-url.js'
 import { guestCheckoutUrl } from '../core/checkout/guest-checkout.js'
-import { configNames, useBookingConfig, type BookingConfig, type CheckoutHook } from '../booking-provider/booking-provider.js'
+import type { Bookability } from '../core/rules/bookability.js'
+import { configNames, resolveRoute, resolveRules, useBookingConfig, type BookingConfig, type CheckoutHook } from '../booking-provider/booking-provider.js'
+import { warnAboutSetup } from '../booking-provider/diagnostics.js'
 import { useAnnounce, type Announce } from '../booking-provider/live-region.js'
+import { useProviderCallbacks } from '../booking-provider/provider-callbacks.js'
 import { resolveLabels } from '../labels/labels.js'
 import { labelText } from '../labels/label-text.js'
 import { useLiveBookability } from '../use-bookability/use-bookability.js'
-import type { BookButtonProps, BookButtonRenderProps, BookButtonState } from './book-button-props.js'
+import type { BookButtonProps, BookButtonRenderProps, BookButtonRoute, BookButtonState } from './book-button-props.js'
 import { followGuestLink, useCheckoutFlow } from './checkout-flow.js'
 import { pressOnKeyDown, pressOnKeyUp } from './press-keys.js'
 import { Slot } from './slot.js'
 import { useStateReports } from './use-state-reports.js'
 
-export type { BookButtonProps, BookButtonRenderProps, BookButtonState }
+export type { BookButtonProps, BookButtonRenderProps, BookButtonRoute, BookButtonState }
 
 /** What a route that creates checkout sessions lends the control. */
 interface Session {
@@ -48,8 +52,9 @@ interface ControlProps extends Omit<BookButtonProps, keyof BookingConfig> {
 
 /**
  * A Book button for one session or facility slot. It shows whether the opportunity
- * can be booked now, and why not; it is a real link to guest Checkout, or, with
- * `getAuthToken` and `useCheckout`, a button that creates an authenticated checkout session.
+ * can be booked now, and why not; it is a real link to guest Checkout, or, on the
+ * authenticated and standalone routes (with `useCheckout`), a button that creates a
+ * checkout session.
  */
 export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function BookButton(props, ref) {
   const own: BookingConfig = {}
@@ -59,7 +64,7 @@ export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function Book
     else rest[key] = props[key as keyof BookButtonProps]
   }
   const config = useBookingConfig(own)
-  const route: ButtonRoute = config.getAuthToken ? 'authenticated' : 'guest'
+  const route = resolveRoute(config)
   const controlProps = { ...(rest as Omit<ControlProps, 'config' | 'route' | 'forwardedRef'>), config, route, forwardedRef: ref }
   if (route === 'guest') return <Control {...controlProps} session={null} />
   if (!config.useCheckout) return <UnregisteredControl {...controlProps} />
@@ -68,7 +73,20 @@ export const BookButton = forwardRef<HTMLElement, BookButtonProps>(function Book
 
 function SessionControl({ useCheckout, ...props }: ControlProps & { useCheckout: CheckoutHook }) {
   const checkout = useCheckout(props.config)
-  const activate = useCheckoutFlow({ ...props, checkout })
+  const provider = useProviderCallbacks()
+  const { opportunity, parent, onCheckoutCreated, onError } = props
+  const activate = useCheckoutFlow({
+    ...props,
+    checkout,
+    onCheckoutCreated: (session) => {
+      onCheckoutCreated?.(session)
+      provider?.onCheckoutCreated(session, { opportunity, parent })
+    },
+    onError: (error) => {
+      onError?.(error)
+      provider?.onError(error, { opportunity, parent })
+    },
+  })
   const announce = useAnnounce()
   return <Control {...props} session={{ status: checkout.status, error: checkout.error, activate, announce }} />
 }
@@ -76,14 +94,16 @@ function SessionControl({ useCheckout, ...props }: ControlProps & { useCheckout:
 const REGISTER_CHECKOUT = 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.'
 let toldDeveloper = false
 
-/** `getAuthToken` without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
+/** A route that creates checkout sessions without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
 function UnregisteredControl(props: ControlProps) {
   const [error] = useState(() => new CheckoutError('invalid-request', REGISTER_CHECKOUT))
+  const { route } = props
   useEffect(() => {
     if (toldDeveloper) return
     toldDeveloper = true
-    console.error(`BookButton: getAuthToken is set but no checkout is registered. ${REGISTER_CHECKOUT}`)
-  }, [])
+    const why = route === 'standalone' ? 'route is standalone' : 'getAuthToken is set'
+    console.error(`BookButton: ${why} but no checkout is registered. ${REGISTER_CHECKOUT}`)
+  }, [route])
   return <Control {...props} session={{ status: 'error', error, activate: () => {}, announce: () => {} }} />
 }
 
@@ -112,26 +132,32 @@ function Control({
   forwardedRef,
   ...native
 }: ControlProps & { session: Session | null }) {
-  const { bookability, hydrated } = useLiveBookability(opportunity, parent, config.now, config.flagProperty)
+  const { bookability, hydrated } = useLiveBookability(opportunity, parent, config.now, config.flagProperty, resolveRules(config))
   const messageId = useId()
   const labels = resolveLabels(config.labels)
+  const provider = useProviderCallbacks()
 
+  // A link, or a checkout, that cannot be set up is an error on every render: never a broken href or a doomed request.
   let href: string | undefined
-  let guestError: CheckoutError | null = null
-  if (route === 'guest' && bookability.bookable && !disabled) {
+  let setupError: CheckoutError | null = null
+  if (bookability.bookable && !disabled) {
     try {
-      href = guestCheckoutUrl(opportunity, { checkoutBaseUrl: config.checkoutBaseUrl as string, slotPath: config.slotPath })
+      if (route === 'guest')
+        href = guestCheckoutUrl(opportunity, { checkoutBaseUrl: config.checkoutBaseUrl as string, slotPath: config.slotPath, allowedTargetHosts: config.allowedTargetHosts })
+      else checkoutOrigin(config.checkoutBaseUrl)
     } catch (error) {
-      guestError = error instanceof CheckoutError ? error : new CheckoutError('invalid-request')
+      setupError = error instanceof CheckoutError ? error : new CheckoutError('invalid-request')
     }
   }
+  const setupProblem = setupError?.message
+  useEffect(() => warnAboutSetup(config, route, setupProblem), [config, route, setupProblem])
 
   const child = asChild && isValidElement<{ children?: ReactNode }>(children) ? children : null
   const view = buttonState({
     bookability,
     route,
     checkoutStatus: session?.status,
-    errorKind: (guestError ?? session?.error)?.kind ?? null,
+    errorKind: (setupError ?? session?.error)?.kind ?? null,
     disabled,
     customContent: child ? child.props.children != null : children != null,
   })
@@ -147,7 +173,11 @@ function Control({
   if (!isPending) steadyLabel.current = label
 
   const announcement = view.announcement === 'pending' ? labels.pending : view.announcement ? labels.errors[view.announcement] : null
-  useStateReports(view.state, bookability, announcement, onStateChange, session?.announce)
+  const reportStateChange = (state: BookButtonState, answer: Bookability) => {
+    onStateChange?.(state, answer)
+    provider?.onStateChange(state, answer, { opportunity, parent })
+  }
+  useStateReports(view.state, bookability, announcement, reportStateChange, session?.announce)
 
   if (!bookability.bookable && unbookable === 'hide') return null
 

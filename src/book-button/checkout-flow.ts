@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useRef, type MouseEvent } from 'react'
+import { useCallback, useEffect, useRef, type MouseEvent } from 'react'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { UseCheckoutResult } from '../use-checkout/types.js'
 import type { OpportunityInput, ParentInput } from '../core/types.js'
@@ -17,32 +17,59 @@ export interface CheckoutFlowOptions {
 }
 
 /**
+ * How long the button stays locked after handing the address to `onNavigate` (or a
+ * new tab) when nothing says the navigation is done: longer than a double click.
+ */
+export const NAVIGATION_HOLD_MS = 2000
+
+/**
  * Clicking Book on a route that creates a checkout session: one request however
- * many clicks, a new tab opened inside the click, then off to Checkout. Returns
- * the function a click calls.
+ * many clicks, a new tab opened inside the click, then off to Checkout. Once the
+ * session exists the button stays locked and pending while the browser leaves,
+ * so a click during the navigation cannot create a second one. Returns the
+ * function a click calls.
  */
 export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
   const { checkout } = options
   const locked = useRef(false)
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   // A request may outlive the render that started it: it reports to the latest callbacks.
   const latest = useRef(options)
   useEffect(() => {
     latest.current = options
   })
 
-  // Back from Checkout through the browser's page cache: the page must not stay pending.
-  const navigatingAway = checkout.status === 'success'
   const reset = checkout.reset
+  const latestReset = useRef(reset)
+  useEffect(() => {
+    latestReset.current = reset
+  })
+  const release = useCallback(() => {
+    clearTimeout(holdTimer.current)
+    locked.current = false
+    latestReset.current()
+  }, [])
+  // Unmounting ends the hold: nothing is left to release later.
+  useEffect(() => () => clearTimeout(holdTimer.current), [])
+
+  // Native navigation holds until the page is hidden; back through the browser's page cache, it is ready again.
+  const navigatingAway = checkout.status === 'success'
   useEffect(() => {
     if (!navigatingAway) return
     const onPageShow = (event: PageTransitionEvent) => {
-      if (!event.persisted) return
-      locked.current = false
-      reset()
+      if (event.persisted) release()
     }
+    window.addEventListener('pagehide', release)
     window.addEventListener('pageshow', onPageShow)
-    return () => window.removeEventListener('pageshow', onPageShow)
-  }, [navigatingAway, reset])
+    return () => {
+      window.removeEventListener('pagehide', release)
+      window.removeEventListener('pageshow', onPageShow)
+    }
+  }, [navigatingAway, release])
+
+  const holdThenRelease = () => {
+    holdTimer.current = setTimeout(release, NAVIGATION_HOLD_MS)
+  }
 
   return () => {
     if (locked.current) return
@@ -54,21 +81,23 @@ export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
     checkout.checkout({ opportunity, parent, offerId }).then(
       ({ target: url }) => {
         const { onCheckoutCreated, onNavigate } = latest.current
-        let leaving = false
         try {
           onCheckoutCreated?.({ target: url })
-          if (tab) tab.location.href = url
-          else if (onNavigate) onNavigate(url)
-          else {
-            window.location.assign(url)
-            leaving = true // stays pending and locked while the browser leaves
+          if (tab) {
+            tab.location.href = url
+            holdThenRelease()
+          } else if (onNavigate) {
+            const navigated: unknown = onNavigate(url)
+            // The app's promise says when its navigation is done; a rejection still reaches the app, unhandled.
+            if (isThenable(navigated)) void Promise.resolve(navigated).finally(release)
+            else holdThenRelease()
+          } else {
+            window.location.assign(url) // held until `pagehide`
           }
-        } finally {
+        } catch (error) {
           // Even when a callback throws, the button must not stay locked.
-          if (!leaving) {
-            locked.current = false
-            checkout.reset()
-          }
+          release()
+          throw error
         }
       },
       (error: CheckoutError) => {
@@ -79,6 +108,9 @@ export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
     )
   }
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function'
 
 /** A guest link hands a plain same-tab click to the app's router; modified clicks and new tabs stay native. */
 export function followGuestLink(event: MouseEvent<HTMLElement>, href: string | undefined, target: string | undefined, onNavigate: ((url: string) => void) | undefined) {

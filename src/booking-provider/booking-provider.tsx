@@ -1,10 +1,13 @@
 'use client'
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import type { ButtonRoute } from '../core/button/button-state.js'
 import type { Customer, NavigationLinks, Broker } from '../core/checkout/checkout-session.js'
+import type { BookabilityRules } from '../core/rules/bookability.js'
 import type { BookButtonLabelsInput } from '../labels/labels.js'
 import type { UseCheckoutResult } from '../use-checkout/types.js'
 import { LiveRegion } from './live-region.js'
+import { ProviderCallbacks, type BookingCallbacks } from './provider-callbacks.js'
 
 /**
  * The React Query client type. Empty here, so that guest-only apps type-check without
@@ -23,6 +26,24 @@ export type CheckoutHook = (config: BookingConfig) => UseCheckoutResult
  */
 export interface BookingConfig {
   /**
+   * How buttons book:
+   * - `'guest'`: a link to imin's guest Checkout page (works without JavaScript);
+   * - `'authenticated'`: a button that creates a checkout session for the signed-in customer
+   *   (needs `getAuthToken` and `useCheckout`);
+   * - `'standalone'`: a button that creates a checkout session through imin's Standalone
+   *   Checkout from the opportunity's open-data `@id` (needs `useCheckout`); it evaluates
+   *   with `rules: 'open-data'` unless `rules` is set. `getAuthToken` is sent only to your
+   *   own `endpoint`, never to the checkout host.
+   * @defaultValue 'authenticated' when `getAuthToken` is given, else 'guest'
+   */
+  route?: ButtonRoute
+  /**
+   * Which rules decide whether an opportunity is bookable: `'imin-firehose'` for imin's
+   * Firehose and Events API data, `'open-data'` for publishers' own OpenActive feeds.
+   * @defaultValue 'open-data' on the standalone route, else 'imin-firehose'
+   */
+  rules?: BookabilityRules
+  /**
    * The broker's imin Checkout host, as a host (`checkout.example.com`) or an
    * origin (`https://checkout.example.com`). Required to book.
    */
@@ -36,17 +57,18 @@ export interface BookingConfig {
    */
   getAuthToken?: () => string | null | undefined | Promise<string | null | undefined>
   /**
-   * What creates checkout sessions for the authenticated route: pass `useCheckout`
-   * from `openactive-book-button/checkout`. Kept apart so that pages of guest links
-   * never load React Query.
-   * @defaultValue undefined (buttons on the authenticated route show `data-state="error"`)
+   * What creates checkout sessions for the authenticated and standalone routes: pass
+   * `useCheckout` from `openactive-book-button/checkout`. Kept apart so that pages of
+   * guest links never load React Query.
+   * @defaultValue undefined (buttons on those routes show `data-state="error"`)
    */
   useCheckout?: CheckoutHook
   /**
    * Where checkout sessions are created. Point it at the broker's backend running
-   * `createCheckoutSessionHandler` from `openactive-book-button/server`, so imin's
-   * API key never reaches a browser.
-   * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/`
+   * `createCheckoutSessionHandler` (or, on the standalone route,
+   * `createStandaloneCheckoutHandler`) from `openactive-book-button/server`, so
+   * imin's API key and the app's sign-in token never reach the checkout host.
+   * @defaultValue `https://{checkoutBaseUrl}/api/checkout-sessions/` (standalone: `https://{checkoutBaseUrl}/checkout-sessions`)
    */
   endpoint?: string
   /** The header that carries the bearer token. @defaultValue 'Authorization' */
@@ -62,7 +84,11 @@ export interface BookingConfig {
   broker?: Broker
   /** Links back to the broker that Checkout shows: `{ backToBroker?, backToBrokerUserProfile? }`. @defaultValue undefined */
   navigationLinks?: NavigationLinks
-  /** Hosts, besides the checkout host, that a checkout session may send the browser to. @defaultValue [] */
+  /**
+   * Hosts, besides the checkout host, that a checkout session or an `imin:checkoutUrlTemplate`
+   * may send the browser to, each exactly `host` or `host:port`.
+   * @defaultValue []
+   */
   allowedTargetHosts?: readonly string[]
   /** How long to wait for a checkout session, in milliseconds. @defaultValue 15000 */
   timeoutMs?: number
@@ -111,7 +137,17 @@ export function useBookingConfig(own?: BookingConfig): BookingConfig {
   return mergeConfig(useContext(BookingContext), own)
 }
 
-export interface BookingProviderProps extends BookingConfig {
+/** How a button books: its `route`, else `'authenticated'` with `getAuthToken`, else `'guest'`. */
+export function resolveRoute(config: BookingConfig): ButtonRoute {
+  return config.route ?? (config.getAuthToken ? 'authenticated' : 'guest')
+}
+
+/** Which rules decide: `rules`, else open data on the standalone route, else imin's. */
+export function resolveRules(config: BookingConfig): BookabilityRules {
+  return config.rules ?? (resolveRoute(config) === 'standalone' ? 'open-data' : 'imin-firehose')
+}
+
+export interface BookingProviderProps extends BookingConfig, BookingCallbacks {
   children?: ReactNode
   /**
    * When the server rendered this page (epoch ms or a Date): pass `Date.now()` from
@@ -132,24 +168,27 @@ export function useRenderedAt(): number | undefined {
 
 /**
  * Shares checkout settings, labels and the clock with every `<BookButton>` below
- * it. A provider inside another overrides only the props it sets. It holds the
- * one polite live region that its buttons announce progress and failures through.
+ * it. A provider inside another overrides only the props it sets; its callbacks
+ * add to the outer provider's. It holds the one polite live region that its
+ * buttons announce progress and failures through.
  */
-export function BookingProvider({ children, ...own }: BookingProviderProps) {
+export function BookingProvider({ children, onError, onCheckoutCreated, onStateChange, ...own }: BookingProviderProps) {
   const config = useBookingConfig(own)
   // Keyed on each value so that re-rendering the provider with equal props does not re-render every button.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const value = useMemo(() => config, Object.values(configKeys(config)))
   return (
     <BookingContext.Provider value={value}>
-      <LiveRegion>{children}</LiveRegion>
+      <ProviderCallbacks onError={onError} onCheckoutCreated={onCheckoutCreated} onStateChange={onStateChange}>
+        <LiveRegion>{children}</LiveRegion>
+      </ProviderCallbacks>
     </BookingContext.Provider>
   )
 }
 
 /** The names of every BookingConfig prop, so components can tell them from native props. */
 export const configNames = [
-  'checkoutBaseUrl', 'getAuthToken', 'useCheckout', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
+  'route', 'rules', 'checkoutBaseUrl', 'getAuthToken', 'useCheckout', 'endpoint', 'authHeader', 'customer', 'broker', 'navigationLinks',
   'allowedTargetHosts', 'timeoutMs', 'slotPath', 'locale', 'timeZone', 'labels', 'now', 'flagProperty', 'queryClient',
 ] as const satisfies readonly (keyof BookingConfig)[]
 

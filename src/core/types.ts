@@ -3,10 +3,13 @@
  * Firehose (`@id`/`@type`) and imin's Events API (`id`/`type`) send them.
  *
  * Every field is optional and anything else is allowed, because real feeds
- * omit and add properties freely; the rules check each value they read. The
- * written `@type`/`type` tell a child from a parent, so swapping `opportunity`
- * and `parent`, or passing a string, fails to compile, while data typed `any`
- * (from `JSON.parse` or `res.json()`) is accepted as it is.
+ * omit and add properties freely; the rules check each value they read. Any
+ * `@type` string passes, so a plain object written in code compiles without
+ * `as const`. What tells a child from a parent is what each carries: only a
+ * child has its own bookable flag and capacity, only a parent (or a Slot) an
+ * aggregate offer, only a FacilityUse its courts. So swapping `opportunity` and
+ * `parent`, or passing a string or a number, fails to compile, while data typed
+ * `any` (from `JSON.parse` or `res.json()`) is accepted as it is.
  */
 
 /** A JSON-LD node: `@id`/`@type` in the Firehose, `id`/`type` in the Events API. */
@@ -19,10 +22,16 @@ interface Node<Type extends string> {
 }
 
 /**
- * A node nested in an opportunity or parent. Its type tells nothing apart, so any
- * string passes: an Offer written as a plain object (`'@type': string`) compiles.
+ * A node whose written type is a hint, not a check: any string passes, so an object
+ * written in code (`'@type': string` once TypeScript widens it) compiles.
  */
 type NestedNode<Type extends string> = Node<Type | (string & {})>
+
+/** Properties that the named kind of node never has: they keep a child from passing as a parent, and back. */
+type Without<Property extends string> = { [P in Property]?: never }
+
+/** Neither an opportunity nor a parent is itself an RPDE item. */
+type NotAnRpdeItem = Without<'data'>
 
 /** An ISO 8601 duration such as `P7D` or `PT30M`. */
 type Duration = string
@@ -50,7 +59,10 @@ export interface EventSeries extends NestedNode<'EventSeries'> {
 }
 
 /** The parent of a ScheduledSession. */
-export interface SessionSeries extends Node<'SessionSeries'> {
+export interface SessionSeries
+  extends NestedNode<'SessionSeries'>,
+    NotAnRpdeItem,
+    Without<'imin:isPotentiallyBookable' | 'remainingAttendeeCapacity' | 'remainingUses'> {
   identifier?: string | number
   name?: string
   'imin:aggregateOffer'?: AggregateOffer | null
@@ -60,7 +72,10 @@ export interface SessionSeries extends Node<'SessionSeries'> {
 }
 
 /** One occurrence of a SessionSeries. */
-export interface ScheduledSession extends Node<'ScheduledSession'> {
+export interface ScheduledSession
+  extends NestedNode<'ScheduledSession'>,
+    NotAnRpdeItem,
+    Without<'imin:aggregateOffer' | 'facilityUse' | 'individualFacilityUse'> {
   identifier?: string | number
   startDate?: string
   endDate?: string
@@ -74,7 +89,10 @@ export interface ScheduledSession extends Node<'ScheduledSession'> {
 }
 
 /** The parent of a Slot: a bookable facility, such as a sports hall. */
-export interface FacilityUse extends Node<'FacilityUse'> {
+export interface FacilityUse
+  extends NestedNode<'FacilityUse'>,
+    NotAnRpdeItem,
+    Without<'imin:isPotentiallyBookable' | 'remainingAttendeeCapacity' | 'remainingUses' | 'superEvent'> {
   identifier?: string | number
   name?: string
   'imin:aggregateOffer'?: AggregateOffer | null
@@ -91,7 +109,10 @@ export interface IndividualFacilityUse extends NestedNode<'IndividualFacilityUse
 }
 
 /** A bookable time on a FacilityUse or on one of its courts. */
-export interface Slot extends Node<'Slot'> {
+export interface Slot
+  extends NestedNode<'Slot'>,
+    NotAnRpdeItem,
+    Without<'superEvent' | 'individualFacilityUse'> {
   identifier?: string | number
   startDate?: string
   endDate?: string

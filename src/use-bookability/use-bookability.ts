@@ -1,8 +1,8 @@
 'use client'
 
 import { useEffect, useReducer, useSyncExternalStore } from 'react'
-import { evaluateBookability, type Bookability, type EvaluateOptions } from '../core/rules/bookability.js'
-import { useBookingConfig, useRenderedAt } from '../booking-provider/booking-provider.js'
+import { evaluateBookability, type Bookability, type BookabilityRules, type EvaluateOptions } from '../core/rules/bookability.js'
+import { resolveRules, useBookingConfig, useRenderedAt } from '../booking-provider/booking-provider.js'
 import { warnOnce } from '../dev/warn-once.js'
 import type { OpportunityInput, ParentInput } from '../core/types.js'
 import { subscribeAt } from './shared-clock.js'
@@ -15,6 +15,8 @@ export interface UseBookabilityOptions {
   now?: Date | number
   /** The property that carries imin's bookable flag. @defaultValue the provider's, else 'imin:isPotentiallyBookable' */
   flagProperty?: string
+  /** Which rules decide. @defaultValue the provider's `rules`, else 'open-data' on its standalone route, else 'imin-firehose' */
+  rules?: BookabilityRules
 }
 
 const noSubscription = () => () => {}
@@ -51,7 +53,7 @@ export function useBookability(
   options?: UseBookabilityOptions,
 ): Bookability {
   const config = useBookingConfig()
-  return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty).bookability
+  return useLiveBookability(opportunity, parent, options?.now ?? config.now, options?.flagProperty ?? config.flagProperty, options?.rules ?? resolveRules(config)).bookability
 }
 
 /**
@@ -65,6 +67,7 @@ export function useLiveBookability(
   parent: unknown,
   fixedNow: Date | number | undefined,
   flagProperty: string | undefined,
+  rules?: BookabilityRules,
 ): { bookability: Bookability; hydrated: boolean } {
   const renderedAt = useRenderedAt()
   const hydrated = useHydrated()
@@ -74,6 +77,7 @@ export function useLiveBookability(
   const evaluateOptions: EvaluateOptions = {
     now: fixedNow ?? (hydrated ? Date.now() : (renderedAt ?? Date.now())),
     flagProperty,
+    rules,
   }
   const bookability = evaluateBookability(opportunity, parent, evaluateOptions)
 

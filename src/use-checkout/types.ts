@@ -8,16 +8,17 @@ export interface CheckoutInput {
   opportunity: OpportunityInput
   /** Its SessionSeries or FacilityUse (bare data or an RPDE item). @defaultValue the parent embedded in the opportunity */
   parent?: ParentInput | null
-  /** The Offer to book. @defaultValue the parent's `publicAdult` offer (a Slot's own) */
+  /** The Offer to book (authenticated route; Standalone Checkout takes none). @defaultValue the parent's `publicAdult` offer (a Slot's own) */
   offerId?: string
-  /** The booker, when it differs from the provider's `customer`. @defaultValue the provider's `customer` */
+  /** The booker, when it differs from the provider's `customer` (authenticated route). @defaultValue the provider's `customer` */
   customer?: Customer
 }
 
 export interface UseCheckoutResult {
   /**
-   * Creates a checkout session. While one is in flight, further calls return the
-   * same promise, so a burst of clicks makes one request. Rejects with a `CheckoutError`.
+   * Creates a checkout session. Rejects with a `CheckoutError`; while one is in
+   * flight, a further call rejects at once with kind `invalid-request` ("a checkout
+   * is already in progress") and sends nothing, so it never gets another call's session.
    */
   checkout: (input: CheckoutInput) => Promise<CheckoutSession>
   /** Cancels the request in flight (it fails with kind `aborted`). Unmounting does this too. */

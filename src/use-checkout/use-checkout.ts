@@ -4,7 +4,9 @@ import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-qu
 import { useCallback, useContext, useEffect, useRef } from 'react'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
 import { createCheckoutSession, type CheckoutSession } from '../core/checkout/checkout-session.js'
-import { useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
+import { createStandaloneCheckoutSession } from '../core/checkout/standalone-checkout.js'
+import { resolveRoute, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
+import { warnAboutFailure } from '../booking-provider/diagnostics.js'
 import type { CheckoutInput, UseCheckoutResult } from './types.js'
 
 export type { CheckoutInput, UseCheckoutResult }
@@ -32,17 +34,33 @@ function useResolvedQueryClient(given: QueryClient | undefined): QueryClient {
   return given ?? appClient ?? (privateClient ??= new QueryClient())
 }
 
+/** Creates the session on the configured route: Standalone Checkout, else the authenticated route. */
+function createSession(settings: BookingConfig, { opportunity, parent, offerId, customer }: CheckoutInput, signal: AbortSignal): Promise<CheckoutSession> {
+  const { checkoutBaseUrl, endpoint, getAuthToken, authHeader, allowedTargetHosts, timeoutMs } = settings
+  const transport = { checkoutBaseUrl: checkoutBaseUrl as string, endpoint, authHeader, allowedTargetHosts, timeoutMs, signal }
+  if (resolveRoute(settings) === 'standalone')
+    // The app's sign-in is for its own backend: imin's Standalone Checkout takes none, so the token goes only to an `endpoint`.
+    return createStandaloneCheckoutSession({ opportunity }, { ...transport, getAuthToken: endpoint ? getAuthToken : undefined })
+  return createCheckoutSession(
+    { opportunity, parent, offerId, customer: customer ?? settings.customer, broker: settings.broker, navigationLinks: settings.navigationLinks } as Parameters<typeof createCheckoutSession>[0],
+    { ...transport, getAuthToken },
+  )
+}
+
+const IN_PROGRESS = 'A checkout is already in progress; wait for it to settle (or call abort()) before starting another.'
+
 /**
- * Creates imin checkout sessions (the authenticated route) with a TanStack Query
- * mutation keyed `['openactive-book-button', 'checkout']`, using the settings of
- * the nearest `<BookingProvider>` and any given here. No automatic retry: each
- * request creates a session. Give it to `<BookingProvider useCheckout={useCheckout}>`
- * and the provider's buttons use it.
+ * Creates imin checkout sessions with a TanStack Query mutation keyed
+ * `['openactive-book-button', 'checkout']`, using the settings of the nearest
+ * `<BookingProvider>` and any given here: through Standalone Checkout when
+ * `route` is `'standalone'`, else on the authenticated route. No automatic
+ * retry: each request creates a session. Give it to
+ * `<BookingProvider useCheckout={useCheckout}>` and the provider's buttons use it.
  */
 export function useCheckout(options?: BookingConfig): UseCheckoutResult {
   const config = useBookingConfig(options)
   const queryClient = useResolvedQueryClient(config.queryClient)
-  const inFlight = useRef<{ promise: Promise<CheckoutSession>; controller: AbortController } | null>(null)
+  const inFlight = useRef<AbortController | null>(null)
   const configRef = useRef(config)
   useEffect(() => {
     configRef.current = config
@@ -51,21 +69,7 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
   const mutation = useMutation<CheckoutSession, CheckoutError, CheckoutInput & { signal: AbortSignal }>(
     {
       mutationKey: CHECKOUT_MUTATION_KEY,
-      mutationFn: ({ signal, opportunity, parent, offerId, customer }) => {
-        const settings = configRef.current
-        return createCheckoutSession(
-          { opportunity, parent, offerId, customer: customer ?? settings.customer, broker: settings.broker, navigationLinks: settings.navigationLinks } as Parameters<typeof createCheckoutSession>[0],
-          {
-            checkoutBaseUrl: settings.checkoutBaseUrl as string,
-            endpoint: settings.endpoint,
-            getAuthToken: settings.getAuthToken,
-            authHeader: settings.authHeader,
-            allowedTargetHosts: settings.allowedTargetHosts,
-            timeoutMs: settings.timeoutMs,
-            signal,
-          },
-        )
-      },
+      mutationFn: ({ signal, ...input }) => createSession(configRef.current, input, signal),
       // The app's mutation defaults must not change checkout: no retry (each request creates a session),
       // no waiting for an "online" signal, no throwing into error boundaries, nothing kept after unmount.
       retry: false,
@@ -78,18 +82,20 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
   const { mutateAsync, reset } = mutation
 
   const checkout = useCallback(
-    (input: CheckoutInput) => {
-      if (inFlight.current) return inFlight.current.promise
+    (input: CheckoutInput): Promise<CheckoutSession> => {
+      // Never A's session for B: a second call while one is in flight is refused, and changes nothing.
+      if (inFlight.current) return Promise.reject(failed(new CheckoutError('invalid-request', IN_PROGRESS)))
       const controller = new AbortController()
-      const promise = mutateAsync({ ...input, signal: controller.signal }).finally(() => {
-        if (inFlight.current?.controller === controller) inFlight.current = null
-      })
-      inFlight.current = { promise, controller }
-      return promise
+      inFlight.current = controller
+      return mutateAsync({ ...input, signal: controller.signal })
+        .catch((error: unknown) => Promise.reject(failed(toCheckoutError(error))))
+        .finally(() => {
+          if (inFlight.current === controller) inFlight.current = null
+        })
     },
     [mutateAsync],
   )
-  const abort = useCallback(() => inFlight.current?.controller.abort(), [])
+  const abort = useCallback(() => inFlight.current?.abort(), [])
 
   // Leaving the page section cancels the request rather than navigating later.
   useEffect(() => abort, [abort])
@@ -102,6 +108,12 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
     error: mutation.error ? toCheckoutError(mutation.error) : null,
     data: mutation.data,
   }
+}
+
+/** A failure, after telling the developer about one that is theirs to fix. */
+function failed(error: CheckoutError): CheckoutError {
+  warnAboutFailure(error)
+  return error
 }
 
 function toCheckoutError(error: unknown): CheckoutError {

@@ -54,7 +54,7 @@ beforeEach(async () => {
   return () => context.close()
 })
 
-const openBrokerPage = (mode: 'guest' | 'authenticated', theme?: 'light' | 'dark' | 'auto') =>
+const openBrokerPage = (mode: 'guest' | 'authenticated' | 'standalone', theme?: 'light' | 'dark' | 'auto') =>
   page.goto(`${pageOrigin}/?checkout=${encodeURIComponent(sandbox.url)}&mode=${mode}${theme ? `&theme=${theme}` : ''}`)
 
 const bookButtonFor = (session: string, role: 'link' | 'button' = 'link') =>
@@ -140,6 +140,38 @@ describe('given authenticated mode', () => {
     expect(await page.getByRole('status').filter({ hasText: 'unexpected address' }).count()).toBe(1)
     expect(page.url()).toBe(pageUrl)
     expect(dialogs).toEqual([])
+  })
+})
+
+describe('given the standalone route', () => {
+  const posts = (since: number) => sandbox.requests.slice(since).filter((request) => request.method === 'POST')
+
+  it('sends the open-data @id to Standalone Checkout and lands on the page it returns', async () => {
+    await openBrokerPage('standalone')
+    const before = sandbox.requests.length
+    const button = bookButtonFor('Lane swim', 'button')
+    await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
+    await button.click()
+    await page.waitForURL(`${sandbox.url}/opendata/**`)
+
+    expect(posts(before)).toHaveLength(1)
+    expect(posts(before)[0]!.path).toBe('/checkout-sessions')
+    expect(posts(before)[0]!.headers.authorization).toBeUndefined()
+    expect(await page.locator('#id').textContent()).toBe('https://opendata.example.org/api/scheduled-sessions/310003324')
+  })
+
+  it('creates one session for a burst of double clicks while it is pending', async () => {
+    await openBrokerPage('standalone')
+    const before = sandbox.requests.length
+    const button = bookButtonFor('Slow swim', 'button')
+    await expect.poll(() => button.getAttribute('data-state')).toBe('bookable')
+    await button.dblclick()
+    await expect.poll(() => button.getAttribute('data-state')).toBe('pending')
+    // Playwright waits for an aria-disabled control to be enabled; a person clicks it anyway.
+    await button.dblclick({ force: true })
+    await page.waitForURL(`${sandbox.url}/opendata/**`)
+    expect(posts(before)).toHaveLength(1)
+    expect(await page.locator('#id').textContent()).toBe('https://opendata.example.org/api/scheduled-sessions/sandbox:slow')
   })
 })
 

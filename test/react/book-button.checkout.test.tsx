@@ -52,8 +52,8 @@ describe('given a bookable session in authenticated mode', () => {
     const target = onNavigate.mock.calls[0]![0] as string
     expect(target).toMatch(new RegExp(`^${sandbox.origin}/checkout/`))
     expect(onCheckoutCreated).toHaveBeenCalledWith({ target })
-    // A custom navigation leaves the page here, so the button is ready again.
-    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    // The app's router is on its way to Checkout: the button stays pending until then.
+    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-disabled', 'true')
   })
 
   it.each([
@@ -100,7 +100,7 @@ describe('given a bookable session in authenticated mode', () => {
     expect(tab.opener).toBeNull()
     await waitFor(() => expect(tab.location.href).toMatch(new RegExp(`^${sandbox.origin}/checkout/`)))
     expect(checkoutRequests(before)).toHaveLength(1)
-    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('data-state', 'pending')
     open.mockRestore()
   })
 })
@@ -166,24 +166,6 @@ describe('given a broker’s own element or app settings', () => {
     expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
   })
 
-  it('stays pending while the browser leaves, and recovers when it comes back from the page cache', async () => {
-    const { container } = renderWithProvider(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
-    // jsdom cannot navigate; it reports the attempt and stays, like a page kept in the browser's cache.
-    const jsdomErrors = vi.spyOn(console, 'error').mockImplementation(() => {})
-    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
-    await waitFor(() => expect(container.querySelector('button')).toHaveAttribute('data-state', 'pending'))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-busy', 'true')
-
-    act(() => {
-      const event = new Event('pageshow')
-      Object.defineProperty(event, 'persisted', { value: true })
-      window.dispatchEvent(event)
-    })
-    expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
-    jsdomErrors.mockRestore()
-  })
-
   it('aborts its request when it unmounts: nothing is reported and nothing navigates', async () => {
     const onError = vi.fn()
     const onCheckoutCreated = vi.fn()
@@ -198,11 +180,12 @@ describe('given a broker’s own element or app settings', () => {
         onNavigate={onNavigate}
       />,
     )
+    const abortedBefore = sandbox.aborted.length
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
     unmount()
-    // Past the sandbox's slow answer (300 ms): a request left running would have created a session by now.
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // The sandbox saw the connection close before it answered: no session can come back.
+    await waitFor(() => expect(sandbox.aborted).toHaveLength(abortedBefore + 1))
     expect(onCheckoutCreated).not.toHaveBeenCalled()
     expect(onNavigate).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()
@@ -305,7 +288,7 @@ describe('given a checkout that fails', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }))
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
-    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('data-state', 'pending')
 
     const error = onError.mock.calls[0]![0] as CheckoutError
     expect(error.kind).toBe('unauthorized')
@@ -401,7 +384,8 @@ describe('given an asChild link that re-renders as it books', () => {
     const ownRef = (node: HTMLAnchorElement | null) => {
       attached.push(node)
     }
-    const onNavigate = vi.fn()
+    // The app's router says when it has navigated, and the button is ready again.
+    const onNavigate = vi.fn(() => Promise.resolve())
     renderWithProvider(
       <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} asChild onNavigate={onNavigate} style={{ margin: '4px' }}>
         <a ref={ownRef} style={{ padding: '2px' }} />
@@ -413,7 +397,7 @@ describe('given an asChild link that re-renders as it books', () => {
     const pending = await screen.findByRole('button', { name: 'Opening checkout…' })
     expect(pending).toHaveStyle({ margin: '4px', padding: '2px' })
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
-    const link = screen.getByRole('button', { name: 'Book' })
+    const link = await screen.findByRole('button', { name: 'Book' })
     expect(link).toHaveStyle({ margin: '4px', padding: '2px' })
     expect(attached).toEqual([link])
   })
@@ -458,18 +442,27 @@ describe('useCheckout', () => {
     expect(ownClient.getMutationCache().getAll()).toHaveLength(1)
   })
 
-  it('returns the same promise to a second call while the first is in flight', async () => {
+  it('refuses a second checkout while the first is in flight, and never hands it the first one’s session', async () => {
     const before = sandbox.requests.length
     const { result } = renderHook(() => useCheckout(config()))
-    let first: Promise<unknown> = Promise.resolve()
+    const other = { opportunity: scheduledSession({ identifier: 'swim-b' }), parent: sessionSeries() }
+    let first: Promise<{ target: string }> = Promise.resolve({ target: '' })
     let second: Promise<unknown> = Promise.resolve()
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     act(() => {
       first = result.current.checkout(input)
-      second = result.current.checkout(input)
+      second = result.current.checkout(other)
     })
-    expect(second).toBe(first)
-    await act(() => first)
+    await expect(second).rejects.toThrow(CheckoutError)
+    await expect(second).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('already in progress') })
+    const { target } = await act(() => first)
+    expect(sandbox.sessions.get(target.split('/').pop()!)?.identifier).toBe('sandbox:slow')
     expect(checkoutRequests(before)).toHaveLength(1)
+    expect(JSON.parse(checkoutRequests(before)[0]!.body)['imin:initialOrder'].orderedItem[0].orderedItem.identifier).toBe('sandbox:slow')
+    // Once the first has settled, the next one is sent.
+    await act(() => result.current.checkout(other))
+    expect(checkoutRequests(before)).toHaveLength(2)
+    warn.mockRestore()
   })
 
   it('aborts the request in flight on unmount', async () => {

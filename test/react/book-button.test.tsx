@@ -188,6 +188,7 @@ describe('given an opportunity that is not bookable', () => {
     { state: 'offer-unavailable', name: 'Not bookable online', opportunity: scheduledSession(), parent: sessionSeries({}, { 'imin:isPotentiallyBookable': false }) },
     { state: 'invalid-booking-window', name: 'Booking times unclear', opportunity: scheduledSession(), parent: sessionSeries({}, { validFromBeforeStartDate: 'P1.5M' }) },
     { state: 'not-yet-open', name: 'Opens 11 Mar 2027, 09:00', opportunity: scheduledSession({ startDate: iso(NOW + 10 * DAY) }), parent: sessionSeries() },
+    { state: 'booking-closed', name: 'Booking closed', opportunity: scheduledSession(), parent: sessionSeries({}, { validThroughBeforeStartDate: 'P3D' }) },
     { state: 'started', name: 'Started', opportunity: scheduledSession({ startDate: iso(NOW - HOUR) }), parent: sessionSeries() },
   ]
 
@@ -264,6 +265,41 @@ describe('given a guest link that cannot be built', () => {
     expect(control).not.toHaveAttribute('href')
     expect(control).toHaveAccessibleDescription('This booking link is not set up correctly.')
     await expectNoAxeViolations(container)
+  })
+})
+
+describe('given an imin:checkoutUrlTemplate', () => {
+  const withTemplate = (template: string) => scheduledSession({ 'imin:checkoutUrlTemplate': template })
+
+  it('links to the template’s page on the checkout origin', () => {
+    renderButton(<BookButton opportunity={withTemplate('{checkoutBaseUrl}/v1/events/swim-42')} parent={sessionSeries()} />)
+    expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('href', 'https://checkout.example.com/v1/events/swim-42')
+  })
+
+  it('links to another host only when the provider’s allowedTargetHosts lists it', () => {
+    const opportunity = withTemplate('https://book.partner.example/v1/events/swim-42')
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} allowedTargetHosts={['book.partner.example']}>
+        <BookButton opportunity={opportunity} parent={sessionSeries()} />
+      </BookingProvider>,
+    )
+    expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('href', 'https://book.partner.example/v1/events/swim-42')
+  })
+
+  it.each([
+    ['another host', 'https://book.partner.example/v1/events/swim-42'],
+    ['plain http', 'http://checkout.example.com/v1/events/swim-42'],
+    ['a script', 'javascript:alert(1)'],
+    ['a placeholder left over', '{checkoutBaseUrl}/v1/events/{eventId}'],
+    ['a relative path', '/v1/events/swim-42'],
+  ])('is an invalid-request error state, never an href, for %s', (_, template) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    renderButton(<BookButton opportunity={withTemplate(template)} parent={sessionSeries()} />)
+    const control = screen.getByRole('link', { name: 'Booking unavailable' })
+    expect(control).toHaveAttribute('data-state', 'error')
+    expect(control).not.toHaveAttribute('href')
+    expect(control).toHaveAccessibleDescription('This booking link is not set up correctly.')
+    warn.mockRestore()
   })
 })
 

@@ -19,6 +19,8 @@ import {
   type BookButtonRenderProps,
   type OpportunityInput,
   type ParentInput,
+  type BookButtonRoute,
+  type BookButtonSource,
 } from '../../src/index.js'
 import { QueryClient } from '@tanstack/react-query'
 import { useCheckout } from '../../src/use-checkout/index.js'
@@ -94,6 +96,44 @@ describe('BookingProvider props', () => {
     )
     // @ts-expect-error labels are strings, not numbers
     void (<BookingProvider labels={{ book: 1 }} />)
+  })
+})
+
+describe('routes and rules', () => {
+  it('takes the three routes and both rule sets, on the provider and on a button', () => {
+    expectTypeOf<BookButtonRoute>().toEqualTypeOf<'guest' | 'authenticated' | 'standalone'>()
+    void (
+      <BookingProvider route="standalone" rules="open-data" useCheckout={useCheckout}>
+        <BookButton opportunity={{}} route="guest" rules="imin-firehose" />
+      </BookingProvider>
+    )
+    // @ts-expect-error not a route
+    void (<BookButton opportunity={{}} route="popup" />)
+    // @ts-expect-error not a rule set
+    void (<BookingProvider rules="openactive" />)
+  })
+
+  it('lets onNavigate return a promise the button waits for', () => {
+    void (<BookButton opportunity={{}} onNavigate={async () => {}} />)
+  })
+})
+
+describe('provider callbacks', () => {
+  it('say which button they are about', () => {
+    void (
+      <BookingProvider
+        onStateChange={(state, bookability, button) => {
+          expectTypeOf(state).toEqualTypeOf<BookButtonState>()
+          expectTypeOf(bookability).toEqualTypeOf<Bookability>()
+          expectTypeOf(button).toEqualTypeOf<BookButtonSource>()
+        }}
+        onCheckoutCreated={(session, button) => {
+          expectTypeOf(session).toEqualTypeOf<{ target: string }>()
+          expectTypeOf(button.opportunity).toBeUnknown()
+        }}
+        onError={(error) => expectTypeOf(error).toEqualTypeOf<CheckoutError>()}
+      />
+    )
   })
 })
 

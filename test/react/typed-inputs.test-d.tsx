@@ -54,7 +54,7 @@ describe('given typed data', () => {
     // @ts-expect-error swapped
     useCheckout({}).checkout({ opportunity: series, parent: session })
     // @ts-expect-error a parent written in place
-    void (<BookButton opportunity={{ '@type': 'SessionSeries', '@id': 'https://example.org/series/1' }} />)
+    void (<BookButton opportunity={{ '@type': 'SessionSeries', superEvent: 'https://example.org/event-series/1', 'imin:aggregateOffer': {} }} />)
   })
 
   it('refuses a string or a number', () => {
@@ -92,13 +92,16 @@ describe('given data typed any', () => {
 })
 
 describe('given data written as plain objects', () => {
-  it('refuses a top-level @type widened to string, which could be either, and takes nested ones as they are', () => {
+  it("takes a top-level @type widened to string, and still tells a child from a parent by what each carries", () => {
     const offer = { '@type': 'Offer', 'imin:isPotentiallyBookable': true }
-    const written = { '@type': 'SessionSeries', 'imin:aggregateOffer': { '@type': 'imin:AggregateOffer', publicAdult: offer } }
-    // @ts-expect-error '@type' is string here: annotate the object (`: SessionSeries`) or write `as const`
-    void (<BookButton opportunity={session} parent={written} />)
-    const annotated: SessionSeries = { '@type': 'SessionSeries', 'imin:aggregateOffer': { publicAdult: offer } }
-    void (<BookButton opportunity={session} parent={annotated} />)
+    const series = { '@type': 'SessionSeries', 'imin:aggregateOffer': { '@type': 'imin:AggregateOffer', publicAdult: offer } }
+    const written = { '@type': 'ScheduledSession', startDate: '2027-03-10T18:00Z', 'imin:isPotentiallyBookable': true, remainingAttendeeCapacity: 4 }
+    void (<BookButton opportunity={written} parent={series} />)
+    // @ts-expect-error swapped: a session has its own flag and capacity, a series an aggregate offer
+    void (<BookButton opportunity={series} parent={written} />)
+    const court = { '@type': 'FacilityUse', individualFacilityUse: [{ '@id': 'court-1' }] }
+    // @ts-expect-error a FacilityUse with its courts is no Slot
+    void (<BookButton opportunity={court} />)
   })
 })
 

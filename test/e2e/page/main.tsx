@@ -1,7 +1,7 @@
 /**
  * A broker's page, built the way a broker builds one: it imports the published
  * package (resolved to dist/), never src/. The checkout host and mode come from
- * the query string: `?checkout=http://127.0.0.1:4010&mode=guest|authenticated`.
+ * the query string: `?checkout=http://127.0.0.1:4010&mode=guest|authenticated|standalone`.
  */
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -11,7 +11,9 @@ import 'openactive-book-button/styles.css'
 
 const params = new URLSearchParams(location.search)
 const checkoutBaseUrl = params.get('checkout') ?? ''
-const authenticated = params.get('mode') === 'authenticated'
+const mode = params.get('mode')
+const authenticated = mode === 'authenticated'
+const standalone = mode === 'standalone'
 const theme = params.get('theme')
 if (theme) document.documentElement.dataset.theme = theme
 
@@ -36,7 +38,18 @@ const session = (name: string, identifier: string | number) => ({
   },
 })
 
-const sessions = authenticated
+/** A session from a publisher's own open-data feed: no imin flags, no parent, its own offers; Standalone Checkout takes its `@id`. */
+const openDataSession = (name: string, id: string) => ({
+  name,
+  opportunity: { '@type': 'ScheduledSession', '@id': id, startDate, offers: [{ '@type': 'Offer', validFromBeforeStartDate: 'P7D' }] },
+})
+
+const sessions = standalone
+  ? [
+      openDataSession('Lane swim', 'https://opendata.example.org/api/scheduled-sessions/310003324'),
+      openDataSession('Slow swim', 'https://opendata.example.org/api/scheduled-sessions/sandbox:slow'),
+    ]
+  : authenticated
   ? [
       session('Morning swim', 'https://opendata.example.org/api/scheduled-sessions/310003324'),
       session('Dodgy swim', 'sandbox:hostile-target'),
@@ -51,6 +64,7 @@ const sessions = authenticated
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BookingProvider
+      route={standalone ? 'standalone' : undefined}
       checkoutBaseUrl={checkoutBaseUrl}
       getAuthToken={authenticated ? async () => 'sandbox-token' : undefined}
       useCheckout={useCheckout}
@@ -64,7 +78,7 @@ createRoot(document.getElementById('root')!).render(
           {sessions.map(({ name, opportunity }, index) => (
             <li key={name}>
               <h2 id={`session-${index}`}>{name}</h2>
-              <BookButton opportunity={opportunity} parent={series} aria-describedby={`session-${index}`} />
+              <BookButton opportunity={opportunity} parent={standalone ? undefined : series} aria-describedby={`session-${index}`} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,44 @@
+/**
+ * Development warnings about the provider's and buttons' settings: each names
+ * the prop and the fix, once per distinct mistake, and none in production.
+ */
+import type { ButtonRoute } from '../core/button/button-state.js'
+import type { CheckoutError } from '../core/checkout/checkout-error.js'
+import { warnOnce } from '../dev/warn-once.js'
+import type { BookingConfig } from './booking-provider.js'
+
+// The app's bundler replaces `process.env.NODE_ENV`, so in production each check below ends
+// its function at once and the messages are dropped from the bundle.
+declare const process: { env: { NODE_ENV?: string } }
+
+/**
+ * Warns about settings that make a button fail or leak the app's sign-in, given
+ * why its link or checkout cannot be set up, if it cannot.
+ */
+export function warnAboutSetup(config: BookingConfig, route: ButtonRoute, setupProblem: string | undefined): void {
+  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
+  if (typeof config.checkoutBaseUrl !== 'string' || !config.checkoutBaseUrl.trim())
+    warnOnce(
+      'no-checkout-base-url',
+      'BookButton: checkoutBaseUrl is not set, so no button can book. Pass your imin Checkout host to <BookingProvider checkoutBaseUrl="checkout.example.com"> (check the environment variable it comes from).',
+    )
+  else if (setupProblem) warnInvalidRequest(setupProblem)
+  if (route === 'authenticated' && !config.endpoint)
+    warnOnce(
+      'authenticated-without-endpoint',
+      'BookButton: getAuthToken is set without endpoint, so the app’s sign-in token is sent to the checkout host. Set endpoint to your backend running createCheckoutSessionHandler from openactive-book-button/server (for example endpoint="/api/checkout").',
+    )
+}
+
+/** Warns about a checkout that can never succeed as set up: the request itself is wrong. */
+export function warnAboutFailure(error: CheckoutError): void {
+  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
+  if (error.kind === 'invalid-request') warnInvalidRequest(error.message)
+}
+
+function warnInvalidRequest(problem: string): void {
+  warnOnce(
+    `invalid-request:${problem}`,
+    `BookButton: a checkout failed as invalid-request, and nothing was sent. ${problem} Fix the prop or the opportunity data it names; retrying cannot help.`,
+  )
+}

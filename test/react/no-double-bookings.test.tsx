@@ -1,0 +1,174 @@
+/**
+ * After a checkout session is created the button stays locked and pending while the
+ * browser leaves, so a double click during the navigation never creates a second
+ * session. Real HTTP against the sandbox; its recorded requests are the evidence.
+ */
+import { act, render, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { BookButton, BookingProvider, type BookingConfig } from '../../src/index.js'
+import { useCheckout } from '../../src/use-checkout/index.js'
+import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await startSandbox()
+})
+afterAll(() => sandbox.close())
+afterEach(() => {
+  vi.useRealTimers()
+  delete (globalThis as { jest?: unknown }).jest
+})
+
+/**
+ * Fake timeouts from now on. Testing Library drains React's work with a zero timeout, and
+ * advances it only for Jest's fake timers: this shim lets it advance Vitest's.
+ */
+function takeTheClock() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+  ;(globalThis as { jest?: unknown }).jest = { advanceTimersByTime: (ms: number) => vi.advanceTimersByTime(ms) }
+}
+
+const broker = { name: 'Acme Sports', url: 'https://acme.example.org/' }
+const customer = { type: 'Person', email: 'ada@example.org', givenName: 'Ada', familyName: 'Lovelace' } as const
+
+function renderButton(props: { onNavigate?: (url: string) => void; onCheckoutCreated?: () => void }, overrides: BookingConfig = {}) {
+  return render(
+    <BookingProvider checkoutBaseUrl={sandbox.url} getAuthToken={() => SANDBOX_TOKEN} useCheckout={useCheckout} customer={customer} broker={broker} now={NOW} {...overrides}>
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} {...props} />
+    </BookingProvider>,
+  )
+}
+
+const checkoutRequests = (since: number) => sandbox.requests.slice(since).filter((request) => request.method === 'POST')
+const pendingButton = () => screen.getByRole('button', { name: 'Opening checkout…' })
+
+function pageTransition(type: 'pagehide' | 'pageshow', persisted: boolean) {
+  act(() => {
+    const event = new Event(type)
+    Object.defineProperty(event, 'persisted', { value: persisted })
+    window.dispatchEvent(event)
+  })
+}
+
+/** An onNavigate that takes the clock on its first call, and a promise of that call: nothing to poll for once the clock is fake. */
+function navigation() {
+  let called = () => {}
+  const navigated = new Promise<void>((resolve) => (called = resolve))
+  const onNavigate = vi.fn<(url: string) => void>().mockImplementationOnce(() => {
+    takeTheClock()
+    called()
+  })
+  return { onNavigate, navigated }
+}
+
+describe('given onNavigate that returns nothing', () => {
+  it('stays locked and pending for 2 s after it returns: a double click then creates no second session', async () => {
+    const before = sandbox.requests.length
+    // From the moment Checkout's address is handed over, the test owns the clock.
+    const { onNavigate, navigated } = navigation()
+    renderButton({ onNavigate })
+    const user = userEvent.setup({ delay: null })
+    await user.click(screen.getByRole('button', { name: 'Book' }))
+    await navigated
+
+    await user.dblClick(pendingButton())
+    expect(pendingButton()).toHaveAttribute('aria-disabled', 'true')
+    act(() => vi.advanceTimersByTime(1999))
+    await user.dblClick(pendingButton())
+    expect(pendingButton()).toHaveAttribute('data-state', 'pending')
+
+    act(() => vi.advanceTimersByTime(1))
+    // React Query tells the button a tick later.
+    act(() => vi.advanceTimersByTime(1))
+    const book = screen.getByRole('button', { name: 'Book' })
+    expect(book).toHaveAttribute('data-state', 'bookable')
+    vi.useRealTimers()
+    delete (globalThis as { jest?: unknown }).jest
+
+    // A deliberate click afterwards books again; the clicks during the hold sent nothing.
+    await user.click(book)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledTimes(2))
+    expect(checkoutRequests(before)).toHaveLength(2)
+  })
+})
+
+describe('given onNavigate that returns a promise', () => {
+  it('stays locked and pending until it settles, however long that takes', async () => {
+    const before = sandbox.requests.length
+    let navigated = () => {}
+    const onNavigate = vi.fn(() => new Promise<void>((resolve) => (navigated = resolve)))
+    renderButton({ onNavigate })
+    const user = userEvent.setup()
+    await user.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+
+    await user.dblClick(pendingButton())
+    await user.keyboard('{Enter>3/}')
+    expect(pendingButton()).toHaveAttribute('aria-busy', 'true')
+
+    await act(async () => navigated())
+    expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    expect(checkoutRequests(before)).toHaveLength(1)
+    expect(onNavigate).toHaveBeenCalledOnce()
+  })
+
+  it('is ready again when the app’s navigation fails, and the failure still reaches the app', async () => {
+    const unhandled: unknown[] = []
+    const onUnhandled = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', onUnhandled)
+    try {
+      renderButton({ onNavigate: () => Promise.reject(new Error('route not found')) })
+      await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+      expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+      await waitFor(() => expect(unhandled).toEqual([new Error('route not found')]))
+    } finally {
+      process.off('unhandledRejection', onUnhandled)
+    }
+  })
+})
+
+describe('given native navigation', () => {
+  // jsdom cannot navigate: it reports the attempt and stays, like a page still unloading.
+  function clickAndLeave() {
+    const jsdomErrors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    // Called in the same step as the navigation, so once it has been, the browser is leaving.
+    const onCheckoutCreated = vi.fn()
+    return {
+      jsdomErrors,
+      onCheckoutCreated,
+      leave: async (times: number) => {
+        await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+        await waitFor(() => expect(onCheckoutCreated).toHaveBeenCalledTimes(times))
+      },
+    }
+  }
+
+  it('stays locked and pending until the page is hidden', async () => {
+    const before = sandbox.requests.length
+    const { jsdomErrors, onCheckoutCreated, leave } = clickAndLeave()
+    renderButton({ onCheckoutCreated })
+    await leave(1)
+    await userEvent.dblClick(pendingButton())
+    pageTransition('pagehide', false)
+    expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    expect(checkoutRequests(before)).toHaveLength(1)
+    jsdomErrors.mockRestore()
+  })
+
+  it('is ready again back from the page cache, and a new click creates a new session', async () => {
+    const before = sandbox.requests.length
+    const { jsdomErrors, onCheckoutCreated, leave } = clickAndLeave()
+    renderButton({ onCheckoutCreated })
+    await leave(1)
+    await userEvent.dblClick(pendingButton())
+    expect(checkoutRequests(before)).toHaveLength(1)
+
+    pageTransition('pageshow', true)
+    expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    await leave(2)
+    expect(checkoutRequests(before)).toHaveLength(2)
+    jsdomErrors.mockRestore()
+  })
+})
