@@ -1,3 +1,5 @@
+'use client'
+
 import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react'
 import type { ButtonState } from '../core/button/button-state.js'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
