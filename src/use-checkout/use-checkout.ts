@@ -3,8 +3,7 @@
 import { QueryClient, QueryClientContext, useMutation } from '@tanstack/react-query'
 import { useCallback, useContext, useEffect, useRef } from 'react'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
-import { createCheckoutSession, type CheckoutSession } from '../core/checkout/checkout-session.js'
-import { createStandaloneCheckoutSession } from '../core/checkout/standalone-checkout.js'
+import type { CheckoutSession } from '../core/checkout/checkout-session.js'
 import { resolveRoute, useBookingConfig, type BookingConfig } from '../booking-provider/booking-provider.js'
 import { warnAboutFailure } from '../booking-provider/diagnostics.js'
 import type { CheckoutInput, UseCheckoutResult } from './types.js'
@@ -34,19 +33,6 @@ function useResolvedQueryClient(given: QueryClient | undefined): QueryClient {
   return given ?? appClient ?? (privateClient ??= new QueryClient())
 }
 
-/** Creates the session on the configured route: Standalone Checkout, else the authenticated route. */
-function createSession(settings: BookingConfig, { opportunity, parent, offerId, customer }: CheckoutInput, signal: AbortSignal): Promise<CheckoutSession> {
-  const { checkoutBaseUrl, endpoint, getAuthToken, authHeader, allowedTargetHosts, timeoutMs } = settings
-  const transport = { checkoutBaseUrl: checkoutBaseUrl as string, endpoint, authHeader, allowedTargetHosts, timeoutMs, signal }
-  if (resolveRoute(settings) === 'standalone')
-    // The app's sign-in is for its own backend: imin's Standalone Checkout takes none, so the token goes only to an `endpoint`.
-    return createStandaloneCheckoutSession({ opportunity }, { ...transport, getAuthToken: endpoint ? getAuthToken : undefined })
-  return createCheckoutSession(
-    { opportunity, parent, offerId, customer: customer ?? settings.customer, broker: settings.broker, navigationLinks: settings.navigationLinks } as Parameters<typeof createCheckoutSession>[0],
-    { ...transport, getAuthToken },
-  )
-}
-
 const IN_PROGRESS = 'A checkout is already in progress; wait for it to settle (or call abort()) before starting another.'
 
 /**
@@ -69,7 +55,12 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
   const mutation = useMutation<CheckoutSession, CheckoutError, CheckoutInput & { signal: AbortSignal }>(
     {
       mutationKey: CHECKOUT_MUTATION_KEY,
-      mutationFn: ({ signal, ...input }) => createSession(configRef.current, input, signal),
+      mutationFn: async ({ signal, ...input }) => {
+        const settings = configRef.current
+        // Loaded on the first checkout, not with the listing; a chunk that fails to load is a network failure.
+        const { createSession } = await import('./create-session.js')
+        return createSession(settings, resolveRoute(settings), input, signal)
+      },
       // The app's mutation defaults must not change checkout: no retry (each request creates a session),
       // no waiting for an "online" signal, no throwing into error boundaries, nothing kept after unmount.
       retry: false,
