@@ -1,7 +1,9 @@
 /** The JSON answers every `./server` handler gives, shaped like imin's. */
 import { CheckoutError } from '../core/checkout/checkout-error.js'
-import type { CheckoutSession } from '../core/checkout/checkout-request.js'
+import { postCheckoutSession, type CheckoutSession } from '../core/checkout/checkout-request.js'
 import type { JsonObject } from '../core/rules/opportunity.js'
+import { isKnownErrorType } from './error-types.js'
+import type { UpstreamSettings } from './handler-settings.js'
 
 export const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), {
@@ -34,4 +36,33 @@ export function upstreamFailure(error: unknown): Response {
     return failure(status >= 400 ? status : 409, type ?? 'HttpError', description ?? message)
   // 401/403 upstream means this server's API key was refused: not the customer's to fix.
   return failure(502, type ?? 'BadGatewayError', kind === 'unauthorized' ? 'Checkout refused the server\'s credentials.' : message)
+}
+
+/**
+ * Sends a checked body to imin, with the API key when there is one, and answers
+ * the browser with only what passed the checks. A client that disconnects
+ * (`request.signal`) cancels the call to imin.
+ */
+export async function forwardToImin(
+  request: Request,
+  body: JsonObject,
+  settings: UpstreamSettings & { apiKey?: string; fetch?: typeof fetch; timeoutMs?: number },
+): Promise<Response> {
+  const { apiKey } = settings
+  try {
+    const session = await postCheckoutSession({
+      endpoint: settings.endpoint,
+      body,
+      auth: apiKey === undefined ? undefined : ['X-API-KEY', '', () => apiKey],
+      origin: settings.origin,
+      allowedTargetHosts: settings.allowedTargetHosts,
+      fetch: settings.fetch,
+      timeoutMs: settings.timeoutMs,
+      signal: request.signal,
+      isKnownErrorType,
+    })
+    return created(body, session)
+  } catch (error) {
+    return upstreamFailure(error)
+  }
 }

@@ -9,10 +9,8 @@ import {
   type NavigationLinks,
 } from '../core/checkout/checkout-body.js'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
-import { postCheckoutSession } from '../core/checkout/checkout-request.js'
 import { isObject } from '../core/rules/opportunity.js'
-import { created, failure, upstreamFailure } from './answers.js'
-import { isKnownErrorType } from './error-types.js'
+import { failure, forwardToImin } from './answers.js'
 import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
 import { readJsonBody, refuseEarly } from './request-guards.js'
 
@@ -177,23 +175,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
     return failure(400, 'InvalidRequestError', error instanceof CheckoutError ? error.message : 'The body is not a checkout session.')
   }
 
-  try {
-    const session = await postCheckoutSession({
-      endpoint: settings.endpoint,
-      body,
-      auth: ['X-API-KEY', '', () => settings.apiKey],
-      origin: settings.origin,
-      allowedTargetHosts: settings.allowedTargetHosts,
-      fetch: settings.fetch,
-      timeoutMs: settings.timeoutMs,
-      // A client that disconnects cancels the call to imin.
-      signal: request.signal,
-      isKnownErrorType,
-    })
-    return created(body, session)
-  } catch (error) {
-    return upstreamFailure(error)
-  }
+  return forwardToImin(request, body, settings)
 }
 
 /**

@@ -1,9 +1,7 @@
 import { CheckoutError } from '../core/checkout/checkout-error.js'
-import { postCheckoutSession } from '../core/checkout/checkout-request.js'
 import { parseStandaloneBody } from '../core/checkout/standalone-body.js'
 import { isObject } from '../core/rules/opportunity.js'
-import { created, failure, upstreamFailure } from './answers.js'
-import { isKnownErrorType } from './error-types.js'
+import { failure, forwardToImin } from './answers.js'
 import type { HandlerOptions } from './checkout-session-handler.js'
 import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
 import { readJsonBody, refuseEarly } from './request-guards.js'
@@ -44,23 +42,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
   } catch (error) {
     return failure(400, 'InvalidRequestError', error instanceof CheckoutError ? error.message : 'The body is not a checkout session.')
   }
-  const { apiKey } = settings
-  try {
-    const session = await postCheckoutSession({
-      endpoint: settings.endpoint,
-      body,
-      auth: apiKey === undefined ? undefined : ['X-API-KEY', '', () => apiKey],
-      origin: settings.origin,
-      allowedTargetHosts: settings.allowedTargetHosts,
-      fetch: settings.fetch,
-      timeoutMs: settings.timeoutMs,
-      signal: request.signal,
-      isKnownErrorType,
-    })
-    return created(body, session)
-  } catch (error) {
-    return upstreamFailure(error)
-  }
+  return forwardToImin(request, body, settings)
 }
 
 /**
