@@ -91,6 +91,17 @@ function SessionControl({ useCheckout, ...props }: ControlProps & { useCheckout:
   return <Control {...props} session={{ status: checkout.status, error: checkout.error, activate, announce }} />
 }
 
+// The app's bundler replaces `process.env.NODE_ENV`.
+declare const process: { env: { NODE_ENV?: string } }
+
+/** Development only: in production builds this is a no-op, so a listing mounts no effect per button for it. */
+const useSetupWarnings =
+  typeof process === 'undefined' || process.env.NODE_ENV === 'production'
+    ? () => {}
+    : function useSetupWarnings(config: BookingConfig, route: ButtonRoute, setupProblem: string | undefined) {
+        useEffect(() => warnAboutSetup(config, route, setupProblem), [config, route, setupProblem])
+      }
+
 const REGISTER_CHECKOUT = 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.'
 let toldDeveloper = false
 
@@ -150,7 +161,7 @@ function Control({
     }
   }
   const setupProblem = setupError?.message
-  useEffect(() => warnAboutSetup(config, route, setupProblem), [config, route, setupProblem])
+  useSetupWarnings(config, route, setupProblem)
 
   const child = asChild && isValidElement<{ children?: ReactNode }>(children) ? children : null
   const view = buttonState({
