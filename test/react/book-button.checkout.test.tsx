@@ -167,12 +167,14 @@ describe('given a broker’s own element or app settings', () => {
   })
 
   it('stays pending while the browser leaves, and recovers when it comes back from the page cache', async () => {
-    const { container } = renderWithProvider(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
+    const queryClient = new QueryClient()
+    const { container } = renderWithProvider(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />, { queryClient })
     // jsdom cannot navigate; it reports the attempt and stays, like a page kept in the browser's cache.
     const jsdomErrors = vi.spyOn(console, 'error').mockImplementation(() => {})
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await waitFor(() => expect(container.querySelector('button')).toHaveAttribute('data-state', 'pending'))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The session is created and the browser told to leave: the button stays pending from here.
+    await waitFor(() => expect(queryClient.getMutationCache().getAll()[0]?.state.status).toBe('success'))
     expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-busy', 'true')
 
     act(() => {
@@ -200,9 +202,10 @@ describe('given a broker’s own element or app settings', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
+    const [request] = checkoutRequests(before)
     unmount()
-    // Past the sandbox's slow answer (300 ms): a request left running would have created a session by now.
-    await new Promise((resolve) => setTimeout(resolve, 500))
+    // The connection closes before the sandbox's slow answer: a request left running would be answered instead.
+    await waitFor(() => expect(sandbox.aborted).toContain(request))
     expect(onCheckoutCreated).not.toHaveBeenCalled()
     expect(onNavigate).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()
