@@ -32,6 +32,8 @@ export function Sessions({ checkoutBaseUrl, mode, target, renderedAt }: PageData
     { name: 'Morning swim', identifier: 'https://opendata.example.org/api/scheduled-sessions/1', startDate: renderedAt + 2 * DAY },
     // Opens in six days: its label names the opening time, in the page's zone on server and browser alike.
     { name: 'Next week’s swim', identifier: 'https://opendata.example.org/api/scheduled-sessions/2', startDate: renderedAt + 13 * DAY },
+    // The sandbox answers this one slowly.
+    { name: 'Popular swim', identifier: 'sandbox:slow', startDate: renderedAt + 2 * DAY },
   ]
   return (
     <BookingProvider
