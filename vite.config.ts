@@ -78,6 +78,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts', 'test/react/**/*.ssr.test.tsx'],
           exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/examples/**/*.examples.test.ts'],
+          // The package, edge-runtime and Chromium security tests run the built dist/.
+          globalSetup: ['test/build-dist.ts'],
           // Type tests (*.test-d.tsx): the public props compile, and misuse does not.
           typecheck: { enabled: true, include: ['test/**/*.test-d.tsx'], tsconfig: 'tsconfig.json' },
         },
@@ -88,6 +90,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/build-dist.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -99,7 +102,7 @@ export default defineConfig({
           name: 'examples',
           environment: 'node',
           include: ['test/examples/**/*.examples.test.ts'],
-          globalSetup: ['test/examples/global-setup.ts'],
+          globalSetup: ['test/build-dist.ts', 'test/examples/global-setup.ts'],
           testTimeout: 30_000,
         },
       },

@@ -168,8 +168,10 @@ describe('createCheckoutSession', () => {
 
     it("is aborted when the caller's signal aborts mid-request", async () => {
       const controller = new AbortController()
-      setTimeout(() => controller.abort(), 50)
-      const error = await failure(createCheckoutSession(request('sandbox:hang'), options({ signal: controller.signal })))
+      const answer = failure(createCheckoutSession(request('sandbox:hang'), options({ signal: controller.signal })))
+      await vi.waitUntil(() => sandbox.requests.length === 1)
+      controller.abort()
+      const error = await answer
       expect(error.kind).toBe('aborted')
     })
 
@@ -183,10 +185,12 @@ describe('createCheckoutSession', () => {
 
     it("is aborted when the caller's signal aborts while the token getter hangs, sending nothing", async () => {
       const controller = new AbortController()
-      setTimeout(() => controller.abort(), 20)
-      const error = await failure(
-        createCheckoutSession(request('a'), options({ getAuthToken: () => new Promise<string>(() => {}), signal: controller.signal })),
-      )
+      let asked = false
+      const hangs = () => ((asked = true), new Promise<string>(() => {}))
+      const answer = failure(createCheckoutSession(request('a'), options({ getAuthToken: hangs, signal: controller.signal })))
+      await vi.waitUntil(() => asked)
+      controller.abort()
+      const error = await answer
       expect(error.kind).toBe('aborted')
       expect(sandbox.requests).toHaveLength(0)
     }, 2000)

@@ -180,12 +180,12 @@ describe('given a broker’s own element or app settings', () => {
         onNavigate={onNavigate}
       />,
     )
-    const abortedBefore = sandbox.aborted.length
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
+    const [request] = checkoutRequests(before)
     unmount()
-    // The sandbox saw the connection close before it answered: no session can come back.
-    await waitFor(() => expect(sandbox.aborted).toHaveLength(abortedBefore + 1))
+    // The connection closes before the sandbox's slow answer: a request left running would be answered instead.
+    await waitFor(() => expect(sandbox.aborted).toContain(request))
     expect(onCheckoutCreated).not.toHaveBeenCalled()
     expect(onNavigate).not.toHaveBeenCalled()
     expect(onError).not.toHaveBeenCalled()

@@ -58,6 +58,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { simulateLatency } from '../wait.js'
 
 export interface SandboxOptions {
   /** @defaultValue 0 (any free port) */
@@ -274,7 +275,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return
       }
       case 'sandbox:slow':
-        await new Promise((resolve) => setTimeout(resolve, slowMs))
+        await simulateLatency(slowMs)
         break
       case 'sandbox:no-target':
         target = undefined

@@ -1,0 +1,153 @@
+/**
+ * The public useBookability hook, through a small component of the kind a broker
+ * writes around it: a listing that says whether a session can be booked, and why not.
+ */
+import { act, render, screen } from '@testing-library/react'
+import { hydrateRoot } from 'react-dom/client'
+import { renderToString } from 'react-dom/server'
+import type { ReactNode } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BookingProvider, useBookability, type OpportunityInput, type ParentInput, type UseBookabilityOptions } from '../../src/index.js'
+import { DAY, HOUR, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
+
+const SECOND = 1_000
+// The window is P7D before the start: booking opens 10 s after NOW; the other session starts 10 s after NOW.
+const opensSoon = scheduledSession({ startDate: iso(NOW + 7 * DAY + 10 * SECOND) })
+const startsSoon = scheduledSession({ startDate: iso(NOW + 10 * SECOND) })
+
+function Availability({ opportunity, parent = sessionSeries(), options }: { opportunity: OpportunityInput; parent?: ParentInput; options?: UseBookabilityOptions }) {
+  const { bookable, state, reasons } = useBookability(opportunity, parent, options)
+  return (
+    <section aria-label="Availability">
+      {bookable ? 'Book now' : `Not bookable: ${state}`} ({reasons.join(', ') || 'no reasons'})
+    </section>
+  )
+}
+
+const availability = () => screen.getByRole('region', { name: 'Availability' })
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.restoreAllMocks()
+  document.body.innerHTML = ''
+})
+
+describe('given live time', () => {
+  it('follows the booking window as it opens', () => {
+    vi.useFakeTimers({ now: NOW })
+    render(<Availability opportunity={opensSoon} />)
+    expect(availability()).toHaveTextContent('Not bookable: not-yet-open (not-yet-open)')
+
+    act(() => vi.advanceTimersByTime(10 * SECOND - 1))
+    expect(availability()).toHaveTextContent('Not bookable: not-yet-open')
+    act(() => vi.advanceTimersByTime(1))
+    expect(availability()).toHaveTextContent('Book now (no reasons)')
+  })
+
+  it('says a session has started, and stops its timer, the moment it starts', () => {
+    vi.useFakeTimers({ now: NOW })
+    const { unmount } = render(<Availability opportunity={startsSoon} />)
+    expect(availability()).toHaveTextContent('Book now')
+
+    act(() => vi.advanceTimersByTime(10 * SECOND))
+    expect(availability()).toHaveTextContent('Not bookable: started (started)')
+    // Nothing changes after the start: no timer is left waiting.
+    expect(vi.getTimerCount()).toBe(0)
+    unmount()
+  })
+
+  it('works outside any provider', () => {
+    vi.useFakeTimers({ now: NOW })
+    render(<Availability opportunity={opensSoon} />)
+    act(() => vi.advanceTimersByTime(10 * SECOND))
+    expect(availability()).toHaveTextContent('Book now')
+  })
+})
+
+describe('given a fixed now', () => {
+  it('evaluates at that instant and never changes, with no timer', () => {
+    vi.useFakeTimers({ now: NOW })
+    render(<Availability opportunity={opensSoon} options={{ now: NOW + 2 * HOUR }} />)
+    expect(availability()).toHaveTextContent('Book now')
+    expect(vi.getTimerCount()).toBe(0)
+    act(() => vi.advanceTimersByTime(8 * DAY))
+    expect(availability()).toHaveTextContent('Book now')
+  })
+
+  it('takes the provider’s now, and its own option over the provider’s', () => {
+    render(
+      <BookingProvider now={new Date(NOW)}>
+        <Availability opportunity={opensSoon} />
+      </BookingProvider>,
+    )
+    expect(availability()).toHaveTextContent('Not bookable: not-yet-open')
+    document.body.innerHTML = ''
+
+    render(
+      <BookingProvider now={NOW}>
+        <Availability opportunity={opensSoon} options={{ now: NOW + HOUR }} />
+      </BookingProvider>,
+    )
+    expect(availability()).toHaveTextContent('Book now')
+  })
+})
+
+describe('given the provider’s flag property', () => {
+  const flaggedElsewhere = scheduledSession({ 'imin:isPotentiallyBookable': undefined, 'broker:canBook': true })
+  const seriesFlaggedElsewhere = sessionSeries({}, { 'imin:isPotentiallyBookable': undefined, 'broker:canBook': true })
+  const wrap = (ui: ReactNode) => (
+    <BookingProvider now={NOW} flagProperty="broker:canBook">
+      {ui}
+    </BookingProvider>
+  )
+
+  it('reads the bookable flag where the provider says', () => {
+    render(wrap(<Availability opportunity={flaggedElsewhere} parent={seriesFlaggedElsewhere} />))
+    expect(availability()).toHaveTextContent('Book now')
+  })
+
+  it('reads it where its own option says, over the provider', () => {
+    render(wrap(<Availability opportunity={flaggedElsewhere} parent={seriesFlaggedElsewhere} options={{ flagProperty: 'imin:isPotentiallyBookable' }} />))
+    expect(availability()).toHaveTextContent('Not bookable: opportunity-unavailable')
+  })
+})
+
+describe('given a page rendered on the server at renderedAt, before booking opened, and hydrated after', () => {
+  async function serveThenHydrate(page: ReactNode) {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW })
+    const container = document.createElement('div')
+    container.innerHTML = renderToString(page)
+    document.body.append(container)
+    const serverText = container.textContent
+
+    vi.setSystemTime(NOW + HOUR)
+    const recoverable: unknown[] = []
+    const errors = vi.spyOn(console, 'error')
+    await act(async () => {
+      hydrateRoot(container, page, { onRecoverableError: (error) => recoverable.push(error) })
+    })
+    return { serverText, problems: [...recoverable, ...errors.mock.calls] }
+  }
+
+  it('agrees with the server’s answer while hydrating, then answers at live time', async () => {
+    const { serverText, problems } = await serveThenHydrate(
+      <BookingProvider renderedAt={NOW}>
+        <Availability opportunity={opensSoon} />
+      </BookingProvider>,
+    )
+    expect(serverText).toContain('Not bookable: not-yet-open')
+    expect(problems).toEqual([])
+    expect(availability()).toHaveTextContent('Book now')
+  })
+
+  it('keeps a fixed now over renderedAt, on the server and after hydration', async () => {
+    const { serverText, problems } = await serveThenHydrate(
+      <BookingProvider renderedAt={NOW + HOUR}>
+        <Availability opportunity={opensSoon} options={{ now: NOW }} />
+      </BookingProvider>,
+    )
+    expect(serverText).toContain('Not bookable: not-yet-open')
+    expect(problems).toEqual([])
+    expect(availability()).toHaveTextContent('Not bookable: not-yet-open')
+  })
+})
