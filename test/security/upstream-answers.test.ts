@@ -23,6 +23,18 @@ const created = (target: string, headers: Record<string, string> = {}) =>
 const book = (extra: Parameters<typeof createCheckoutSession>[1] extends infer O ? Partial<O> : never = {}) =>
   createCheckoutSession(request('a'), { checkoutBaseUrl: upstream.url, getAuthToken: () => TOKEN, ...extra })
 
+/** A signed-in booking through the server handler, which calls the hostile upstream. */
+async function bookThroughHandler(): Promise<Response> {
+  const handler = createCheckoutSessionHandler({
+    checkoutBaseUrl: upstream.url,
+    apiKey: 'key',
+    broker: { name: 'Acme', url: 'https://acme.example/' },
+    authorize: () => 'customer-1',
+  })
+  const body = JSON.stringify(requestBody(request('a'), true))
+  return handler(new Request('http://broker.example/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }))
+}
+
 const failure = async (promise: Promise<unknown>) => {
   const error = await promise.then(() => undefined, (reason: unknown) => reason)
   expect(error).toBeInstanceOf(CheckoutError)
@@ -118,15 +130,7 @@ describe('given a Location header', () => {
     created(`${upstream.url}/checkout/1`, { Location: 'https://api.imin.example/sessions/1' })
     expect((await book({ allowedTargetHosts: ['api.imin.example'] })).location).toBe('https://api.imin.example/sessions/1')
     created(`${upstream.url}/checkout/1`, { Location: 'javascript:alert(1)' })
-    const handler = createCheckoutSessionHandler({
-      checkoutBaseUrl: upstream.url,
-      apiKey: 'key',
-      broker: { name: 'Acme', url: 'https://acme.example/' },
-      authorize: () => 'customer-1',
-    })
-    const response = await handler(
-      new Request('http://broker.example/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(requestBody(request('a'), true)) }),
-    )
+    const response = await bookThroughHandler()
     expect(response.status).toBe(201)
     expect(response.headers.get('Location')).toBeNull()
   })
@@ -148,15 +152,7 @@ describe('given an error answer', () => {
 
   it('answers the browser with HttpError for a type not on the list, through the handler', async () => {
     upstream.answer = (_, response) => sendJson(response, 400, { type: 'SomethingNewError', description: 'Refused.' })
-    const handler = createCheckoutSessionHandler({
-      checkoutBaseUrl: upstream.url,
-      apiKey: 'key',
-      broker: { name: 'Acme', url: 'https://acme.example/' },
-      authorize: () => 'customer-1',
-    })
-    const response = await handler(
-      new Request('http://broker.example/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(requestBody(request('a'), true)) }),
-    )
+    const response = await bookThroughHandler()
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({ type: 'HttpError', description: 'Refused.' })
   })
