@@ -5,8 +5,7 @@
  * preventDefault is honoured, an equal provider re-render costs its buttons nothing,
  * and buttons opening at different times all open on time.
  */
-import { act, render, screen, waitFor, within } from '@testing-library/react'
-import { QueryClient } from '@tanstack/react-query'
+import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -61,47 +60,6 @@ function watchClicks() {
   document.addEventListener('click', listener)
   return { leftToBrowser: () => seen.at(-1) === false, stop: () => document.removeEventListener('click', listener) }
 }
-
-describe('given a checkout the browser left for, then came back from', () => {
-  it('books again after a return from the page cache: a second click creates a second session', async () => {
-    const queryClient = new QueryClient()
-    const before = sandbox.requests.length
-    renderAuthenticated(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />, { queryClient })
-    const user = userEvent.setup()
-
-    await user.click(screen.getByRole('button', { name: 'Book' }))
-    // The session exists and the browser is leaving (jsdom cannot leave, so the page stays, as in the page cache).
-    await waitFor(() => expect(queryClient.getMutationCache().getAll()[0]?.state.status).toBe('success'))
-    expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('data-state', 'pending')
-
-    act(() => {
-      const event = new Event('pageshow')
-      Object.defineProperty(event, 'persisted', { value: true })
-      window.dispatchEvent(event)
-    })
-    await user.click(await screen.findByRole('button', { name: 'Book' }))
-    await waitFor(() => expect(checkoutRequests(before)).toHaveLength(2))
-  })
-
-  it('books again once a custom navigation has had its moment: a second click creates a second session', async () => {
-    // Timers are fake so that a hold after onNavigate (up to 2 s) can be skipped; they advance with real time for the HTTP.
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    const onNavigate = vi.fn()
-    const before = sandbox.requests.length
-    renderAuthenticated(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} onNavigate={onNavigate} />)
-    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
-
-    await user.click(screen.getByRole('button', { name: 'Book' }))
-    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
-    act(() => vi.advanceTimersByTime(2_000))
-
-    await user.click(await screen.findByRole('button', { name: 'Book' }))
-    await waitFor(() => expect(onNavigate).toHaveBeenCalledTimes(2))
-    expect(checkoutRequests(before)).toHaveLength(2)
-    const [first, second] = onNavigate.mock.calls.map(([url]) => url as string)
-    expect(second).not.toBe(first)
-  })
-})
 
 describe('given a guest link with onNavigate', () => {
   it.each(['Control', 'Meta', 'Shift', 'Alt'])('leaves a %s-click to the browser (a new tab or window), not to the app’s router', async (key) => {

@@ -1,7 +1,7 @@
 /**
- * Example tests that wait for issue 9's library features. Each describe block
- * names the feature; every test here is real and fails until it lands.
- * Run: npx vitest run --project examples test/examples/awaiting-library-features.examples.test.ts
+ * The example apps against the library features issue 9 added: each describe block
+ * names the feature it proves (renderedAt, per-module client directives, an endpoint
+ * with no broker in the browser, handlers that answer 500 instead of throwing).
  */
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
