@@ -48,6 +48,8 @@ function schedule(at: number) {
 }
 
 function tick() {
+  // A wake event ticks early: the pending timer must go, or each wake would leave one more behind.
+  clearTimeout(timer)
   timer = undefined
   const now = Date.now()
   let next = Infinity

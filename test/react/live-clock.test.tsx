@@ -38,6 +38,17 @@ describe('given live time and a machine that sleeps', () => {
     expect(screen.getByRole('link', { name: 'Book' })).toBeInTheDocument()
   })
 
+  it('keeps a single timer however often the page wakes', () => {
+    renderLiveButton()
+    for (let wake = 0; wake < 5; wake++) {
+      act(() => window.dispatchEvent(new Event('focus')))
+      act(() => document.dispatchEvent(new Event('visibilitychange')))
+    }
+    expect(vi.getTimerCount()).toBe(1)
+    act(() => vi.advanceTimersByTime(5 * 60_000))
+    expect(vi.getTimerCount()).toBe(1)
+  })
+
   it('catches up within a minute of waking, even when no event says so', () => {
     renderLiveButton()
     sleepFor(2 * HOUR)
@@ -49,15 +60,18 @@ describe('given live time and a machine that sleeps', () => {
   })
 
   it('still holds a single timer, and listens for nothing once every button is gone', () => {
-    const added = vi.spyOn(window, 'addEventListener')
-    const removed = vi.spyOn(window, 'removeEventListener')
+    const spies = [window, document].map((target) => ({ added: vi.spyOn(target, 'addEventListener'), removed: vi.spyOn(target, 'removeEventListener') }))
     const { unmount } = renderLiveButton()
     expect(vi.getTimerCount()).toBe(1)
-    const wakeListeners = added.mock.calls.filter(([type]) => type === 'pageshow' || type === 'focus').map(([, listener]) => listener)
-    expect(wakeListeners).toHaveLength(2)
+    const wakeTypes = ['pageshow', 'focus', 'visibilitychange']
+    const wakeListeners = spies.flatMap(({ added, removed }) =>
+      added.mock.calls.filter(([type]) => wakeTypes.includes(type)).map(([type, listener]) => ({ type, listener, removed })),
+    )
+    expect(wakeListeners.map(({ type }) => type).sort()).toEqual([...wakeTypes].sort())
 
     unmount()
     expect(vi.getTimerCount()).toBe(0)
-    for (const listener of wakeListeners) expect(removed.mock.calls.some(([, removedListener]) => removedListener === listener)).toBe(true)
+    for (const { type, listener, removed } of wakeListeners)
+      expect(removed.mock.calls.some(([removedType, removedListener]) => removedType === type && removedListener === listener), type).toBe(true)
   })
 })
