@@ -8,7 +8,6 @@ import {
   useEffect,
   useId,
   useRef,
-  useState,
   type HTMLAttributes,
   type KeyboardEvent,
   type MouseEvent,
@@ -23,6 +22,7 @@ import { guestCheckoutUrl } from '../core/checkout/guest-checkout.js'
 import type { Bookability } from '../core/rules/bookability.js'
 import { configNames, resolveRoute, resolveRules, useBookingConfig, type BookingConfig, type CheckoutHook } from '../booking-provider/booking-provider.js'
 import { warnAboutSetup } from '../booking-provider/diagnostics.js'
+import { warnOnce } from '../dev/warn-once.js'
 import { useAnnounce, type Announce } from '../booking-provider/live-region.js'
 import { useProviderCallbacks } from '../booking-provider/provider-callbacks.js'
 import { resolveLabels } from '../labels/labels.js'
@@ -103,19 +103,16 @@ const useSetupWarnings =
       }
 
 const REGISTER_CHECKOUT = 'Pass useCheckout from openactive-book-button/checkout to BookingProvider.'
-let toldDeveloper = false
+const UNREGISTERED = new CheckoutError('invalid-request', REGISTER_CHECKOUT)
 
 /** A route that creates checkout sessions without `useCheckout`: a button that says it cannot book, and tells the developer why, once. */
 function UnregisteredControl(props: ControlProps) {
-  const [error] = useState(() => new CheckoutError('invalid-request', REGISTER_CHECKOUT))
   const { route } = props
   useEffect(() => {
-    if (toldDeveloper) return
-    toldDeveloper = true
     const why = route === 'standalone' ? 'route is standalone' : 'getAuthToken is set'
-    console.error(`BookButton: ${why} but no checkout is registered. ${REGISTER_CHECKOUT}`)
+    warnOnce(`unregistered-checkout:${route}`, `BookButton: ${why} but no checkout is registered. ${REGISTER_CHECKOUT}`)
   }, [route])
-  return <Control {...props} session={{ status: 'error', error, activate: () => {}, announce: () => {} }} />
+  return <Control {...props} session={{ status: 'error', error: UNREGISTERED, activate: () => {}, announce: () => {} }} />
 }
 
 function Control({

@@ -127,7 +127,8 @@ function mergeConfig(shared: BookingConfig, own: BookingConfig | undefined): Boo
   let merged: BookingConfig | undefined
   for (const key in own) {
     const value = own[key as keyof BookingConfig]
-    if (value !== undefined) (merged ??= { ...shared })[key as 'now'] = value as BookingConfig['now']
+    // A prop equal to the shared one changes nothing: the shared object is kept, so memos and effects stay put.
+    if (value !== undefined && value !== shared[key as keyof BookingConfig]) (merged ??= { ...shared })[key as 'now'] = value as BookingConfig['now']
   }
   return merged ?? shared
 }

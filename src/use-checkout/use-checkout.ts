@@ -75,7 +75,8 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
   const checkout = useCallback(
     (input: CheckoutInput): Promise<CheckoutSession> => {
       // Never A's session for B: a second call while one is in flight is refused, and changes nothing.
-      if (inFlight.current) return Promise.reject(failed(new CheckoutError('invalid-request', IN_PROGRESS)))
+      // Not the app's mistake to fix, only a moment to wait: no development warning.
+      if (inFlight.current) return Promise.reject(new CheckoutError('invalid-request', IN_PROGRESS))
       const controller = new AbortController()
       inFlight.current = controller
       return mutateAsync({ ...input, signal: controller.signal })

@@ -134,14 +134,15 @@ describe('given an open-data session on the standalone route', () => {
   })
 
   it('says it cannot book without a registered checkout, and sends nothing', async () => {
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const consoleWarn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const before = sandbox.requests.length
     renderStandalone(<BookButton opportunity={openDataSession()} />, { useCheckout: undefined })
     const button = screen.getByRole('button', { name: 'Booking unavailable' })
     await userEvent.click(button)
     expect(standaloneRequests(before)).toHaveLength(0)
-    expect(consoleError).toHaveBeenCalledWith(expect.stringContaining('openactive-book-button/checkout'))
-    consoleError.mockRestore()
+    expect(consoleWarn).toHaveBeenCalledOnce()
+    expect(consoleWarn).toHaveBeenCalledWith(expect.stringContaining('openactive-book-button/checkout'))
+    consoleWarn.mockRestore()
   })
 })
 
