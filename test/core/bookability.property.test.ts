@@ -133,13 +133,15 @@ const linkedPairs = fc
 function expectedTimeReasons(model: { startText: string; windows: WrittenWindow[] }, now: number): BookabilityReason[] {
   const start = DateTime.fromISO(model.startText, { setZone: true })
   const edge = (duration: string | null | undefined, absent: number) => (duration == null ? absent : start.minus(Duration.fromISO(duration)).toMillis())
-  const windows = model.windows.map(({ validFromBeforeStartDate, validThroughBeforeStartDate }) => ({
+  const written = model.windows.map(({ validFromBeforeStartDate, validThroughBeforeStartDate }) => ({
     from: edge(validFromBeforeStartDate, -Infinity),
     through: edge(validThroughBeforeStartDate, start.toMillis()),
   }))
+  // A window that closes before it opens never opens: the answer says the window is unreadable.
+  const windows = written.filter(({ from, through }) => from < through)
   const started = now >= start.toMillis()
   const open = !windows.length || windows.some(({ from, through }) => from <= now && now < through)
-  const reasons: BookabilityReason[] = []
+  const reasons: BookabilityReason[] = windows.length < written.length ? ['invalid-booking-window'] : []
   if (!open && windows.some(({ through }) => through > now)) reasons.push('not-yet-open')
   else if (!open && !started) reasons.push('booking-closed')
   if (started) reasons.push('started')
@@ -250,7 +252,7 @@ describe('evaluateBookability, for any input', () => {
       fc.property(linkedPairs, fc.integer({ min: -30 * DAY, max: DAY }), (input, otherFromNow) => {
         if (typeof input.opportunity.startDate !== 'string' || input.opportunity.startDate !== input.model.startText) return
         for (const now of [input.now, input.now + otherFromNow]) {
-          const reasons = evaluateAt(input, now).reasons.filter((reason) => TIME_REASONS.has(reason))
+          const reasons = evaluateAt(input, now).reasons.filter((reason) => TIME_REASONS.has(reason) || reason === 'invalid-booking-window')
           expect(reasons).toEqual(expectedTimeReasons(input.model, now))
         }
       }),

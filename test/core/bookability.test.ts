@@ -970,6 +970,13 @@ describe('evaluateBookability', () => {
         now: BEFORE_START,
         reasons: [],
       },
+      {
+        name: "not-yet-open: a series' empty offers list falls back to its EventSeries' offers",
+        opportunity: openSession(),
+        parent: openSeries([], { superEvent: { type: 'EventSeries', offers: [offer({ validFromBeforeStartDate: 'P1D' })] } }),
+        now: BEFORE_START,
+        reasons: ['not-yet-open'],
+      },
       { name: 'deleted', opportunity: deletedItem('ScheduledSession'), parent: openSeries(), now: BEFORE_START, reasons: ['deleted'] },
       { name: 'invalid-opportunity: a startDate without offset', opportunity: openSession({ startDate: '2027-03-10T18:00' }), parent: openSeries(), now: BEFORE_START, reasons: ['invalid-opportunity'] },
       { name: 'parent-mismatch: a parent is given, but another one is named', opportunity: openSession({ superEvent: 'https://example.org/session-series/2' }), parent: openSeries(), now: BEFORE_START, reasons: ['parent-mismatch'] },
@@ -987,6 +994,13 @@ describe('evaluateBookability', () => {
       { name: 'bookable: exactly when the only offer opens', opportunity: openSession(), parent: openSeries(), now: '2027-03-03T18:00Z', reasons: [] },
       { name: 'booking-closed: the only offer closed PT2H before the start', opportunity: openSession(), parent: openSeries([offer({ validThroughBeforeStartDate: 'PT2H' })]), now: '2027-03-10T16:00Z', reasons: ['booking-closed'] },
       { name: 'invalid-booking-window: an offer with an unreadable duration', opportunity: openSession(), parent: openSeries([offer(), offer({ validFromBeforeStartDate: 'a week' })]), now: BEFORE_START, reasons: ['invalid-booking-window'] },
+      {
+        name: 'invalid-booking-window: an offer that closes (P2D before) before it opens (P1D before) never opens',
+        opportunity: openSession(),
+        parent: openSeries([offer({ validFromBeforeStartDate: 'P1D', validThroughBeforeStartDate: 'P2D' })]),
+        now: BEFORE_START,
+        reasons: ['invalid-booking-window'],
+      },
       { name: 'started', opportunity: openSession(), parent: openSeries(), now: START, reasons: ['started'] },
       { name: 'bookable: one offer closed, another open', opportunity: openSession(), parent: openSeries([offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validFromBeforeStartDate: 'P3D' })]), now: BEFORE_START, reasons: [] },
       {

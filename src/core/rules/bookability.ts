@@ -221,7 +221,6 @@ export function evaluateBookability(opportunity: unknown, parent: unknown, optio
 
     const now = epochMs(options?.now)
     const offerWindow = bookingWindow(offers, start, now)
-    unreadable = 'invalid-opportunity'
     if (offerWindow.invalid) reasons.push('invalid-booking-window')
     if (start === null) return result(reasons)
     if (offerWindow.state === 'not-yet-open') reasons.push('not-yet-open')

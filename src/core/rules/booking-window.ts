@@ -62,6 +62,11 @@ export function bookingWindow(offers: JsonObject | readonly unknown[] | undefine
     }
     const from = opening ?? -Infinity
     const through = closing ?? startMs
+    // A window that closes before it opens never opens: unreadable, not "opens at …".
+    if (from >= through) {
+      invalid = true
+      continue
+    }
     if (from < earliest) earliest = from
     if (through > latestClosing) latestClosing = through
     if (through <= now) continue

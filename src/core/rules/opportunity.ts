@@ -75,13 +75,13 @@ export function parentReference(opportunity: JsonObject, type: OpportunityType):
 }
 
 /**
- * `object[key]` when it is not null, else the same property of the parent that
- * `object` embeds one level up (a SessionSeries' EventSeries, a court's FacilityUse).
- * Two levels at most, so a cyclic object cannot loop.
+ * `object[key]` when it is set (not null, nor an empty list), else the same property
+ * of the parent that `object` embeds one level up (a SessionSeries' EventSeries, a
+ * court's FacilityUse). Two levels at most, so a cyclic object cannot loop.
  */
 export function inherited(object: JsonObject, key: string, type: OpportunityType): unknown {
   const value = object[key]
-  if (value != null) return value
+  if (value != null && !(Array.isArray(value) && value.length === 0)) return value
   const above = object[parentKey(type)]
   return isObject(above) ? above[key] : undefined
 }
