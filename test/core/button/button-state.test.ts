@@ -70,7 +70,7 @@ describe('given an answer from Checkout', () => {
     })
   })
 
-  it.each(['network', 'timeout', 'http', 'invalid-response', 'unauthorized'] as const)('%s keeps "Try again"', (errorKind) => {
+  it.each(['network', 'timeout', 'http', 'invalid-response', 'unauthorized', 'aborted'] as const)('%s keeps "Try again"', (errorKind) => {
     expect(view({ route: 'authenticated', checkoutStatus: 'error', errorKind })).toMatchObject({
       state: 'error',
       labelKey: 'retry',
@@ -80,9 +80,21 @@ describe('given an answer from Checkout', () => {
     })
   })
 
-  it('gives every kind of failure a state', () => {
-    const kinds: CheckoutErrorKind[] = ['unavailable', 'full', 'unauthorized', 'http', 'network', 'timeout', 'aborted', 'invalid-response', 'unsafe-target', 'invalid-request']
-    for (const errorKind of kinds) expect(view({ route: 'authenticated', checkoutStatus: 'error', errorKind }).errorKind).toBe(errorKind)
+  it('gives every kind of failure the state, label and retry of the README table', () => {
+    const table: Record<CheckoutErrorKind, [state: string, labelKey: string, retry: boolean]> = {
+      full: ['full', 'full', false],
+      unavailable: ['opportunity-unavailable', 'opportunity-unavailable', false],
+      'invalid-request': ['error', 'cannotBook', false],
+      'unsafe-target': ['error', 'cannotBook', false],
+      network: ['error', 'retry', true],
+      timeout: ['error', 'retry', true],
+      http: ['error', 'retry', true],
+      'invalid-response': ['error', 'retry', true],
+      unauthorized: ['error', 'retry', true],
+      aborted: ['error', 'retry', true],
+    }
+    for (const [errorKind, [state, labelKey, actionable]] of Object.entries(table) as [CheckoutErrorKind, [string, string, boolean]][])
+      expect(view({ route: 'authenticated', checkoutStatus: 'error', errorKind }), errorKind).toMatchObject({ state, labelKey, actionable, errorKind })
   })
 })
 
