@@ -3,6 +3,7 @@ import {
   checkoutBody,
   customerJson,
   isNavigationLink,
+  LINKS,
   parseCheckoutBody,
   type Broker,
   type Customer,
@@ -93,7 +94,7 @@ export interface CheckoutSessionHandlerOptions extends HandlerOptions {
   endpoint?: string
 }
 
-const LINK_KEYS = ['backToBroker', 'backToBrokerUserProfile'] as const
+const LINK_KEYS = LINKS.map(([key]) => key)
 
 function readSettings(options: CheckoutSessionHandlerOptions) {
   if (!isObject(options)) throw misconfigured('options are required.')

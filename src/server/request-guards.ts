@@ -3,7 +3,7 @@
  * comes from, its content type, and a body read in bytes up to a limit.
  */
 import { readLimited } from '../core/checkout/read-limited.js'
-import { failure } from './answers.js'
+import { answer, failure } from './answers.js'
 
 /** Request bodies are a few hundred bytes; anything far larger is not ours. */
 export const MAX_BODY_BYTES = 64 * 1024
@@ -24,10 +24,7 @@ function isCrossSite(request: Request, allowedOrigins: readonly string[]): boole
 
 /** The answer refusing the request before anything is read, or undefined to go on. */
 export function refuseEarly(request: Request, allowedOrigins: readonly string[]): Response | undefined {
-  if (request.method !== 'POST') return new Response(JSON.stringify({ type: 'MethodNotAllowedError', description: 'Use POST.' }), {
-    status: 405,
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Allow: 'POST' },
-  })
+  if (request.method !== 'POST') return answer(405, { type: 'MethodNotAllowedError', description: 'Use POST.' }, { Allow: 'POST' })
   if (isCrossSite(request, allowedOrigins)) return failure(403, 'ForbiddenError')
   // Requiring JSON makes cross-site form posts impossible: browsers preflight it.
   if (!/^application\/json\b/i.test(request.headers.get('Content-Type') ?? ''))

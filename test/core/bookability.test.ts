@@ -694,13 +694,6 @@ const rows: Row[] = [
     now: BEFORE_START,
     reasons: ['no-adult-offer'],
   },
-  {
-    name: 'no-adult-offer: a series that is its own superEvent, without looping',
-    opportunity: session({ superEvent: selfParentSeries() }),
-    parent: null,
-    now: BEFORE_START,
-    reasons: ['no-adult-offer'],
-  },
 
   { name: 'bookable: both wrapped as RPDE items', opportunity: rpdeItem(session()), parent: rpdeItem(series(), 'SessionSeries'), now: BEFORE_START, reasons: [] },
   { name: 'bookable: a wrapped slot and a bare parent', opportunity: rpdeItem(slot(), 'FacilityUseSlot'), parent: facilityUse(), now: BEFORE_START, reasons: [] },

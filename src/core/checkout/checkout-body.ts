@@ -110,7 +110,8 @@ export interface CheckoutFields {
   navigationLinks?: unknown
 }
 
-const LINKS = [
+/** Checkout's navigation links: the option's key, the name imin shows, and imin's link type. */
+export const LINKS = [
   ['backToBroker', 'Back to Broker', 'https://imin.co/BackToBrokerLink'],
   ['backToBrokerUserProfile', 'Back to Broker User Profile', 'https://imin.co/BackToBrokerUserProfileLink'],
 ] as const
@@ -129,7 +130,8 @@ const url = (value: unknown) => {
   }
 }
 
-const webUrl = (value: unknown) => /^https?:$/.test(url(value)?.protocol ?? '')
+/** An http(s) URL, as a string. */
+export const webUrl = (value: unknown): value is string => /^https?:$/.test(url(value)?.protocol ?? '')
 
 /** Navigation links are shown on Checkout under the broker's name: https only (http on localhost). */
 export const isNavigationLink = (value: unknown) => {

@@ -47,7 +47,7 @@ export const MAX_DESCRIPTION = 500
  */
 const looksLikeErrorType = (type: string) => /^[A-Za-z]{1,80}Error$/.test(type)
 
-/** The timeout in milliseconds: a positive finite number, else undefined for a wrong one. */
+/** The timeout in milliseconds: the given one when it is a positive finite number, else 15 s (`checkTransport` refuses a wrong one first). */
 export function readTimeout(value: unknown): number {
   return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : 15_000
 }

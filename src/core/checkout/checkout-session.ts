@@ -72,14 +72,14 @@ export interface CheckoutSessionOptions extends CheckoutRouteOptions {
 export async function postFromBrowser(
   options: CheckoutRouteOptions & { endpoint?: string },
   defaultPath: string,
-  buildBody: (origin: string, hasEndpoint: boolean) => CheckoutPost['body'],
+  buildBody: (hasEndpoint: boolean) => CheckoutPost['body'],
 ): Promise<CheckoutSession> {
   let post: CheckoutPost
   try {
     const { checkoutBaseUrl, endpoint: given, getAuthToken, authHeader, fetch, signal, timeoutMs } = options
     const origin = checkoutOrigin(checkoutBaseUrl)
     const allowedTargetHosts = readAllowedTargetHosts(options.allowedTargetHosts)
-    const body = buildBody(origin, given !== undefined)
+    const body = buildBody(given !== undefined)
     const endpoint = given ?? origin + defaultPath
     // Relative endpoints (the broker's own backend) resolve against the page.
     if (!isSecureEndpoint(endpoint, 'https://relative.invalid'))
@@ -101,5 +101,5 @@ export async function postFromBrowser(
  * Rejects only with a CheckoutError, whatever it is given; branch on its `kind`.
  */
 export function createCheckoutSession(request: CheckoutSessionRequest, options: CheckoutSessionOptions): Promise<CheckoutSession> {
-  return postFromBrowser(options, '/api/checkout-sessions/', (_, viaEndpoint) => requestBody(request, viaEndpoint))
+  return postFromBrowser(options, '/api/checkout-sessions/', (viaEndpoint) => requestBody(request, viaEndpoint))
 }

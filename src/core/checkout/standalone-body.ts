@@ -5,20 +5,12 @@
  * the server handler.
  */
 import { CheckoutError } from './checkout-error.js'
-import { readOpportunity } from './checkout-body.js'
+import { readOpportunity, webUrl } from './checkout-body.js'
 import { isObject, readType, type JsonObject, type OpportunityType } from '../rules/opportunity.js'
-
-const isWebUrl = (value: unknown): value is string => {
-  try {
-    return typeof value === 'string' && /^https?:$/.test(new URL(value).protocol)
-  } catch {
-    return false
-  }
-}
 
 /** The body imin documents, for one opportunity; its id must be an http(s) URL. */
 export function standaloneBody(type: OpportunityType, id: unknown): JsonObject {
-  if (!isWebUrl(id)) throw new CheckoutError('invalid-request', 'The opportunity\'s @id must be an http(s) URL.')
+  if (!webUrl(id)) throw new CheckoutError('invalid-request', 'The opportunity\'s @id must be an http(s) URL.')
   return {
     '@context': ['https://openactive.io/', 'https://imin.co/'],
     type: 'imin:CheckoutSession',
