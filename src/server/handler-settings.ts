@@ -27,7 +27,7 @@ function asSetting<T>(read: () => T): T {
 export interface UpstreamSettings {
   origin: string
   endpoint: string
-  allowedTargetHosts: string[]
+  allowedTargetHosts: readonly string[]
   allowedOrigins: string[]
 }
 

@@ -48,6 +48,15 @@ describe('given entries that are hosts', () => {
   ])('%s: %s', async (_, to, entries, expected) => {
     expect(await accepts(to, entries)).toBe(expected)
   })
+
+  it('reads a list again when the app changes it in place', async () => {
+    const entries = ['pay.example']
+    expect(await accepts('https://shop.example/1', entries)).toBe(false)
+    entries.push('shop.example')
+    expect(await accepts('https://shop.example/1', entries)).toBe(true)
+    entries.pop()
+    expect(await accepts('https://shop.example/1', entries)).toBe(false)
+  })
 })
 
 const BAD_ENTRIES = [

@@ -59,9 +59,20 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/
  * non-ASCII characters (use punycode) is refused, naming the entry, rather
  * than silently matching nothing.
  */
-export function readAllowedTargetHosts(value: unknown): string[] {
+export function readAllowedTargetHosts(value: unknown): readonly string[] {
   if (value === undefined || value === null) return []
   if (!Array.isArray(value)) throw new CheckoutError('invalid-request', 'allowedTargetHosts must be a list of hosts.')
+  // Every templated guest link reads the list on every render: the last one read is kept, keyed by its entries.
+  const key = value.every((entry) => typeof entry === 'string') ? value.join('\n') : undefined
+  if (key !== undefined && lastHosts?.key === key) return lastHosts.hosts
+  const hosts = Object.freeze(readHosts(value))
+  if (key !== undefined) lastHosts = { key, hosts }
+  return hosts
+}
+
+let lastHosts: { key: string; hosts: readonly string[] } | undefined
+
+function readHosts(value: readonly unknown[]): string[] {
   return Array.from(value, (entry: unknown, index) => {
     const host = typeof entry === 'string' ? entry.toLowerCase().replace(/\.(?=$|:)/, '') : ''
     let parsed = ''
