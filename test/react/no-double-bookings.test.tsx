@@ -33,9 +33,17 @@ function takeTheClock() {
 const broker = { name: 'Acme Sports', url: 'https://acme.example.org/' }
 const customer = { type: 'Person', email: 'ada@example.org', givenName: 'Ada', familyName: 'Lovelace' } as const
 
+/** Every checkout the button starts, counted in the browser the moment it starts: a stray click cannot hide in the network. */
+const checkoutsStarted = vi.fn()
+const useCountedCheckout: typeof useCheckout = (options) => {
+  const checkout = useCheckout(options)
+  return { ...checkout, checkout: (input) => (checkoutsStarted(), checkout.checkout(input)) }
+}
+afterEach(() => checkoutsStarted.mockClear())
+
 function renderButton(props: { onNavigate?: (url: string) => void; onCheckoutCreated?: () => void }, overrides: BookingConfig = {}) {
   return render(
-    <BookingProvider checkoutBaseUrl={sandbox.url} getAuthToken={() => SANDBOX_TOKEN} useCheckout={useCheckout} customer={customer} broker={broker} now={NOW} {...overrides}>
+    <BookingProvider checkoutBaseUrl={sandbox.url} getAuthToken={() => SANDBOX_TOKEN} useCheckout={useCountedCheckout} customer={customer} broker={broker} now={NOW} {...overrides}>
       <BookButton opportunity={scheduledSession()} parent={sessionSeries()} {...props} />
     </BookingProvider>,
   )
@@ -78,6 +86,7 @@ describe('given onNavigate that returns nothing', () => {
     act(() => vi.advanceTimersByTime(1999))
     await user.dblClick(pendingButton())
     expect(pendingButton()).toHaveAttribute('data-state', 'pending')
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
 
     act(() => vi.advanceTimersByTime(1))
     // React Query tells the button a tick later.
@@ -111,6 +120,7 @@ describe('given onNavigate that returns a promise', () => {
     await act(async () => navigated())
     expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
     expect(checkoutRequests(before)).toHaveLength(1)
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
     expect(onNavigate).toHaveBeenCalledOnce()
   })
 
@@ -154,6 +164,7 @@ describe('given native navigation', () => {
     pageTransition('pagehide', false)
     expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
     expect(checkoutRequests(before)).toHaveLength(1)
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
     jsdomErrors.mockRestore()
   })
 
@@ -164,6 +175,7 @@ describe('given native navigation', () => {
     await leave(1)
     await userEvent.dblClick(pendingButton())
     expect(checkoutRequests(before)).toHaveLength(1)
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
 
     pageTransition('pageshow', true)
     expect(await screen.findByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
