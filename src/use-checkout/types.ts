@@ -1,3 +1,4 @@
+import type { CheckoutStatus } from '../core/button/button-state.js'
 import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import type { CheckoutSession, Customer } from '../core/checkout/checkout-session.js'
 import type { OpportunityInput, ParentInput } from '../core/types.js'
@@ -26,7 +27,7 @@ export interface UseCheckoutResult {
   /** Forgets the last result or error, back to `idle`. */
   reset: () => void
   /** `idle`, `pending`, `error` or `success`. */
-  status: 'idle' | 'pending' | 'error' | 'success'
+  status: CheckoutStatus
   /** The failure of the last attempt, or null. */
   error: CheckoutError | null
   /** The created session (`target` is where to send the browser), once there is one. */

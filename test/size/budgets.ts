@@ -1,12 +1,9 @@
 /**
  * `npm run size` (part of `npm test`): what a broker's page pays for this
  * package, as the difference between fixture apps that differ only in how they
- * render the Book link. Fails when a figure exceeds its budget, or when the
- * guest listing does not build in an app that has no React Query installed.
+ * render the Book link. Fails when a figure exceeds its budget.
  */
 import { weighApps } from './measure-apps.js'
-import { stripVTControlCharacters } from 'node:util'
-import { BROKER_APP_PACKAGES } from './packed-install.js'
 
 /**
  * Each budget: the app, the same app without the package, and the most the package may add at page load
@@ -20,20 +17,8 @@ const budgets = [
   { what: 'evaluateBookability alone over plain <a> links', app: 'rules', baseline: 'links', limit: 2_300, onDemandLimit: 0 },
 ] as const
 
-const withoutReactQuery = BROKER_APP_PACKAGES.filter((name) => name !== '@tanstack/react-query')
-const [weights, guestWithoutReactQuery] = await Promise.all([
-  weighApps(['links', 'links-react-query', 'guest', 'authenticated', 'rules']),
-  weighApps(['guest'], withoutReactQuery).then(
-    () => undefined,
-    (error: Error) => firstBuildError(error),
-  ),
-])
-
-/** The first of the bundler's errors, e.g. `[MISSING_EXPORT] "QueryClient" is not exported by …`. */
-function firstBuildError(error: Error): string {
-  const lines = stripVTControlCharacters(error.message).split('\n').map((line) => line.trim())
-  return lines.find((line) => /^\[[A-Z_]+\]/.test(line)) ?? lines[0]!
-}
+// That a guest app builds and runs without React Query is proven in Chromium by test/e2e/guest-bundle.e2e.test.ts.
+const weights = await weighApps(['links', 'links-react-query', 'guest', 'authenticated', 'rules'])
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`
 const rows = budgets.map(({ what, app, baseline, limit, onDemandLimit }) => {
@@ -54,14 +39,8 @@ console.log('\nVite production builds of test/size/apps from the packed package;
 for (const row of table) console.log('  ' + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd())
 console.log('\nWhole pages: ' + Object.entries(weights).map(([app, weight]) => `${app} ${kB(weight.pageLoad)}`).join(', '))
 
-console.log(`A guest listing in an app without @tanstack/react-query: ${guestWithoutReactQuery ? `does not build (${guestWithoutReactQuery})` : 'builds'}`)
-
 const over = rows.filter((row) => row.over)
 if (over.length) {
   console.error(`\n${over.length} size budget(s) exceeded: ${over.map((row) => row.what).join('; ')}`)
-  process.exitCode = 1
-}
-if (guestWithoutReactQuery) {
-  console.error('\nGuest links must not need React Query: it is an optional peer that only the checkout routes use.')
   process.exitCode = 1
 }

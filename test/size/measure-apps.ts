@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import { build, type Manifest } from 'vite'
-import { BROKER_APP_PACKAGES, installPackedPackage } from './packed-install.js'
+import { installPackedPackage } from './packed-install.js'
 
 export interface AppWeight {
   /** Brotli bytes of every script and stylesheet the page loads. */
@@ -26,14 +26,11 @@ export interface AppWeight {
 
 const apps = fileURLToPath(new URL('./apps/', import.meta.url))
 
-/** `appPackages`: what the apps' folder has installed besides this package. */
-export async function weighApps<Name extends string>(
-  names: readonly Name[],
-  appPackages: readonly string[] = BROKER_APP_PACKAGES,
-): Promise<Record<Name, AppWeight>> {
+/** Builds the named fixture apps beside the packed package, React, React Query and clsx, and weighs each page. */
+export async function weighApps<Name extends string>(names: readonly Name[]): Promise<Record<Name, AppWeight>> {
   const workspace = mkdtempSync(join(tmpdir(), 'obb-size-'))
   try {
-    installPackedPackage(workspace, appPackages)
+    installPackedPackage(workspace)
     cpSync(apps, join(workspace, 'apps'), { recursive: true })
     for (const name of names) cpSync(join(apps, 'index.html'), join(workspace, 'apps', name, 'index.html'))
     const weights = await Promise.all(names.map((name) => buildAndWeigh(join(workspace, 'apps', name))))

@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url'
 const repository = fileURLToPath(new URL('../../', import.meta.url))
 
 /** What a broker's app has installed besides this package (taken from this repository's node_modules). */
-export const BROKER_APP_PACKAGES = ['react', 'react-dom', '@tanstack/react-query', 'clsx']
+const BROKER_APP_PACKAGES = ['react', 'react-dom', '@tanstack/react-query', 'clsx']
 
-/** `appPackages` leaves out what an app does not install, e.g. React Query for a guest-only app. */
-export function installPackedPackage(appDirectory: string, appPackages: readonly string[] = BROKER_APP_PACKAGES): void {
+/** Installs the packed package into `appDirectory`, beside links to what a broker's app already has. */
+export function installPackedPackage(appDirectory: string): void {
   if (!existsSync(join(repository, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first.')
   const modules = join(appDirectory, 'node_modules')
   const installed = join(modules, 'openactive-book-button')
@@ -25,7 +25,7 @@ export function installPackedPackage(appDirectory: string, appPackages: readonly
   ) as [{ filename: string }]
   execFileSync('tar', ['-xzf', join(appDirectory, filename), '-C', installed, '--strip-components=1'])
 
-  for (const name of appPackages) {
+  for (const name of BROKER_APP_PACKAGES) {
     mkdirSync(dirname(join(modules, name)), { recursive: true })
     symlinkSync(join(repository, 'node_modules', name), join(modules, name), 'junction')
   }
