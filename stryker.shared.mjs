@@ -1,8 +1,9 @@
 // @ts-check
 /**
- * What both mutation runs share. Per-folder floors need one Stryker run each, since
- * `thresholds.break` is a single score: `stryker.core.config.mjs` (src/core, src/server)
- * and `stryker.react.config.mjs` (the React layer). `npm run test:mutation` runs both.
+ * What the three mutation runs share. Per-folder floors need one Stryker run each, since
+ * `thresholds.break` is a single score: `stryker.core.config.mjs` (src/core),
+ * `stryker.server.config.mjs` (src/server) and `stryker.react.config.mjs` (the React layer).
+ * `npm run test:mutation` runs all three.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export const shared = {
@@ -10,8 +11,8 @@ export const shared = {
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
   incremental: true,
-  // Two cores are shared with other work: one test process keeps the machine usable.
-  concurrency: 1,
+  // One test runner per core: Stryker's own process mostly waits on them.
+  concurrency: 2,
   // A static mutant (a module-level constant) runs every test file; they are few and mostly strings and regexes.
   ignoreStatic: true,
   timeoutMS: 5_000,

@@ -16,7 +16,7 @@ export function mutationTestConfig(projectNames: ('unit' | 'react-19')[]): UserC
     .filter((project) => (projectNames as string[]).includes(project.test.name))
     .map((project) => ({
       ...project,
-      test: { ...project.test, exclude: [...(project.test.exclude ?? ['**/node_modules/**']), ...NEEDS_DIST_OR_BROWSER], typecheck: { enabled: false }, globalSetup: [] },
+      test: { ...project.test, exclude: [...(project.test.exclude ?? ['**/node_modules/**']), ...NEEDS_DIST_OR_BROWSER], typecheck: { enabled: false }, globalSetup: [], isolate: false, setupFiles: ['test/mutation/fresh-modules.ts', ...((project.test as { setupFiles?: string[] }).setupFiles ?? [])] },
     }))
   return { ...repoConfig, test: { ...repoConfig.test, projects } } as UserConfig
 }
