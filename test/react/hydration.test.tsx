@@ -1,10 +1,9 @@
-import { act } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import { afterEach, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
 import { DAY, iso, scheduledSession, sessionSeries } from '../fixtures.js'
+import { hydrate } from './hydrate.js'
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -24,10 +23,7 @@ it('hydrates without a mismatch, then shows the opening time in the viewer’s z
   expect(container.querySelector('a')).toHaveTextContent('Not open yet')
 
   const errors = vi.spyOn(console, 'error')
-  const recoverable: unknown[] = []
-  await act(async () => {
-    hydrateRoot(container, ui, { onRecoverableError: (error) => recoverable.push(error) })
-  })
+  const { recoverable } = await hydrate(container, ui)
   expect(recoverable).toEqual([])
   expect(errors).not.toHaveBeenCalled()
   expect(container.querySelector('a')).toHaveTextContent(/^Opens \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/)

@@ -3,12 +3,12 @@
  * browser after a booking window opened, agrees with its server HTML (no hydration
  * warning), then follows live time.
  */
-import { act, render, screen } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
+import { render, screen } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider, useBookability } from '../../src/index.js'
 import { DAY, HOUR, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
+import { hydrate } from './hydrate.js'
 
 // Booking opens one hour after NOW: the window is P7D before a start 7 days and 1 hour away.
 const session = scheduledSession({ startDate: iso(NOW + 7 * DAY + HOUR) })
@@ -37,12 +37,8 @@ async function serveThenHydrate(page: React.ReactElement, serverTime: number, br
 
   vi.setSystemTime(browserTime)
   const errors = vi.spyOn(console, 'error')
-  const recoverable: unknown[] = []
-  let root: ReturnType<typeof hydrateRoot> | undefined
-  await act(async () => {
-    root = hydrateRoot(container, page, { onRecoverableError: (error) => recoverable.push(error) })
-  })
-  return { serverHtml, errors: errors.mock.calls, recoverable, unmount: () => act(() => root!.unmount()) }
+  const { recoverable } = await hydrate(container, page)
+  return { serverHtml, errors: errors.mock.calls, recoverable }
 }
 
 beforeEach(() => vi.useFakeTimers({ toFake: ['Date'], now: NOW }))
@@ -65,7 +61,6 @@ describe('given a page rendered on the server before booking opened and hydrated
     expect(hydration.errors).toEqual([])
     expect(screen.getByRole('link', { name: 'Book' })).toHaveAttribute('href', expect.stringContaining('checkout.example.com'))
     expect(screen.getByText('The hook says bookable')).toBeInTheDocument()
-    await hydration.unmount()
   })
 
   it('without renderedAt, mismatches, and warns the developer once, naming the prop and the fix', async () => {
@@ -74,7 +69,6 @@ describe('given a page rendered on the server before booking opened and hydrated
     expect(hydration.recoverable.length + hydration.errors.length).toBeGreaterThan(0)
     expect(warned).toHaveBeenCalledOnce()
     expect(String(warned.mock.calls[0])).toMatch(/renderedAt.*<BookingProvider renderedAt=\{Date\.now\(\)\}>/s)
-    await hydration.unmount()
   })
 })
 

@@ -3,12 +3,12 @@
  * writes around it: a listing that says whether a session can be booked, and why not.
  */
 import { act, render, screen } from '@testing-library/react'
-import { hydrateRoot } from 'react-dom/client'
 import { renderToString } from 'react-dom/server'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BookingProvider, useBookability, type OpportunityInput, type ParentInput, type UseBookabilityOptions } from '../../src/index.js'
 import { DAY, HOUR, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
+import { hydrate } from './hydrate.js'
 
 const SECOND = 1_000
 // The window is P7D before the start: booking opens 10 s after NOW; the other session starts 10 s after NOW.
@@ -114,11 +114,8 @@ describe('given a page rendered on the server at renderedAt, before booking open
     const serverText = container.textContent
 
     vi.setSystemTime(NOW + HOUR)
-    const recoverable: unknown[] = []
     const errors = vi.spyOn(console, 'error')
-    await act(async () => {
-      hydrateRoot(container, page, { onRecoverableError: (error) => recoverable.push(error) })
-    })
+    const { recoverable } = await hydrate(container, page)
     return { serverText, problems: [...recoverable, ...errors.mock.calls] }
   }
 
