@@ -1,5 +1,5 @@
 /** The JSON answers every `./server` handler gives, shaped like imin's. */
-import { CheckoutError } from '../core/checkout/checkout-error.js'
+import { asCheckoutError, CheckoutError } from '../core/checkout/checkout-error.js'
 import { postCheckoutSession, type CheckoutSession } from '../core/checkout/checkout-request.js'
 import type { JsonObject } from '../core/rules/opportunity.js'
 import { isKnownErrorType } from './error-types.js'
@@ -11,8 +11,11 @@ export const answer = (status: number, body: unknown, headers: Record<string, st
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
   })
 
-export const failure = (status: number, type: string, description?: string) =>
-  answer(status, description === undefined ? { type } : { type, description })
+// JSON leaves an undefined description out: `{"type":"ForbiddenError"}`.
+export const failure = (status: number, type: string, description?: string) => answer(status, { type, description })
+
+/** 400 for a body that is not a checkout session, saying what is wrong with it. */
+export const invalidBody = (error: unknown) => failure(400, 'InvalidRequestError', asCheckoutError(error).message)
 
 /**
  * 201 with the body that was sent, as imin echoes it, plus only the checked

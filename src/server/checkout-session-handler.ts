@@ -11,7 +11,7 @@ import {
 } from '../core/checkout/checkout-body.js'
 import { CheckoutError } from '../core/checkout/checkout-error.js'
 import { isObject } from '../core/rules/opportunity.js'
-import { failure, forwardToImin } from './answers.js'
+import { failure, forwardToImin, invalidBody } from './answers.js'
 import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
 import { readJsonBody, refuseEarly } from './request-guards.js'
 
@@ -152,7 +152,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
   try {
     customer = await settings.authorize(request)
   } catch {
-    customer = null
+    // A throwing authorize refuses the request, as null does.
   }
   if (customer == null) return failure(401, 'UnauthorizedError', 'Sign in, then retry.')
   try {
@@ -173,7 +173,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
       navigationLinks: clientLinks(fields.navigationLinks as Record<string, unknown>, settings),
     })
   } catch (error) {
-    return failure(400, 'InvalidRequestError', error instanceof CheckoutError ? error.message : 'The body is not a checkout session.')
+    return invalidBody(error)
   }
 
   return forwardToImin(request, body, settings)

@@ -45,13 +45,13 @@ export function readUpstreamSettings(
   return { origin, endpoint, allowedTargetHosts, allowedOrigins: readAllowedOrigins(options.allowedOrigins) }
 }
 
-function readAllowedOrigins(value: unknown): string[] {
-  if (value === undefined) return []
+function readAllowedOrigins(value: unknown = []): string[] {
   if (!Array.isArray(value)) throw misconfigured('allowedOrigins must be a list of origins such as https://www.example.com.')
   return Array.from(value, (entry: unknown, index) => {
     try {
       const url = new URL(entry as string)
-      if (url.origin !== 'null' && url.origin === String(entry).replace(/\/$/, '').toLowerCase()) return url.origin
+      // An opaque origin ('null') never equals the entry, so it is refused too.
+      if (url.origin === String(entry).replace(/\/$/, '').toLowerCase()) return url.origin
     } catch {
       // Refused below.
     }

@@ -27,7 +27,7 @@ export function refuseEarly(request: Request, allowedOrigins: readonly string[])
   if (request.method !== 'POST') return answer(405, { type: 'MethodNotAllowedError', description: 'Use POST.' }, { Allow: 'POST' })
   if (isCrossSite(request, allowedOrigins)) return failure(403, 'ForbiddenError')
   // Requiring JSON makes cross-site form posts impossible: browsers preflight it.
-  if (!/^application\/json\b/i.test(request.headers.get('Content-Type') ?? ''))
+  if (!request.headers.get('Content-Type')?.match(/^application\/json\b/i))
     return failure(415, 'UnsupportedMediaTypeError', 'Send Content-Type: application/json.')
   if (Number(request.headers.get('Content-Length')) > MAX_BODY_BYTES) return tooLarge()
   return undefined

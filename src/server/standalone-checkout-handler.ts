@@ -1,7 +1,6 @@
-import { CheckoutError } from '../core/checkout/checkout-error.js'
 import { parseStandaloneBody } from '../core/checkout/standalone-body.js'
 import { isObject } from '../core/rules/opportunity.js'
-import { failure, forwardToImin } from './answers.js'
+import { forwardToImin, invalidBody } from './answers.js'
 import type { HandlerOptions } from './checkout-session-handler.js'
 import { createHandler, misconfigured, readUpstreamSettings } from './handler-settings.js'
 import { readJsonBody, refuseEarly } from './request-guards.js'
@@ -40,7 +39,7 @@ async function handle(request: Request, settings: Settings): Promise<Response> {
   try {
     body = parseStandaloneBody(read.json)
   } catch (error) {
-    return failure(400, 'InvalidRequestError', error instanceof CheckoutError ? error.message : 'The body is not a checkout session.')
+    return invalidBody(error)
   }
   return forwardToImin(request, body, settings)
 }

@@ -36,12 +36,16 @@ const handler = (extra: Partial<CheckoutSessionHandlerOptions> = {}) =>
     ...extra,
   })
 
-const post = (body: unknown, headers: Record<string, string> = {}) =>
+/** A signed-in browser's POST of `body` as it is: bytes, a stream or text. */
+const send = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request('http://broker.example/api/checkout', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${BROWSER_TOKEN}`, ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  })
+    body,
+    duplex: 'half',
+  } as RequestInit)
+
+const post = (body: unknown, headers: Record<string, string> = {}) => send(typeof body === 'string' ? body : JSON.stringify(body), headers)
 
 /** Calls the handler and records the whole response, headers included. */
 async function call(handle: (request: Request) => Promise<Response>, incoming: Request) {
@@ -55,7 +59,12 @@ const browserBody = (identifier: string | number = 'abc') => requestBody(request
 
 describe('createCheckoutSessionHandler', () => {
   describe('given its options', () => {
-    /** Creates the handler, which must not throw, answers one request, and returns what it logged. */
+    const LOGGED_BY = 'openactive-book-button/server createCheckoutSessionHandler: '
+
+    /**
+     * Creates the handler, which must not throw, answers one request, and returns what it
+     * logged after the line's prefix naming the package and the handler.
+     */
     async function misconfigured(extra: Partial<CheckoutSessionHandlerOptions>, create = () => handler(extra)) {
       const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
       try {
@@ -63,12 +72,13 @@ describe('createCheckoutSessionHandler', () => {
         expect(logged).not.toHaveBeenCalled()
         const response = await call(handle, post(browserBody()))
         expect(response.status).toBe(500)
-        expect(response.json).toEqual({ type: 'ServerMisconfiguredError', description: expect.any(String) })
+        expect(response.json).toEqual({ type: 'ServerMisconfiguredError', description: expect.stringMatching(/try again later/i) })
         expect(sandbox.requests).toHaveLength(0)
         expect(logged).toHaveBeenCalledOnce()
         const line = logged.mock.calls[0]!.map(String).join(' ')
         expect(line).not.toContain(SANDBOX_API_KEY)
-        return line
+        expect(line.slice(0, LOGGED_BY.length)).toBe(LOGGED_BY)
+        return line.slice(LOGGED_BY.length)
       } finally {
         logged.mockRestore()
       }
@@ -77,16 +87,38 @@ describe('createCheckoutSessionHandler', () => {
     it.each([
       ['authorize', { authorize: undefined as never }],
       ['apiKey', { apiKey: '' }],
+      ['apiKey', { apiKey: '   ' }],
       ['apiKey', { apiKey: undefined as never }],
       ['broker', { broker: undefined as never }],
       ['broker', { broker: { name: 'Acme', url: 'javascript:alert(1)' } }],
       ['checkoutBaseUrl', { checkoutBaseUrl: undefined as never }],
       ['checkoutBaseUrl', { checkoutBaseUrl: `http://checkout.example.com/${SANDBOX_API_KEY}` }],
+      ['navigationLinks', { navigationLinks: 'https://real.example/' as never }],
       ['navigationLinks.backToBroker', { navigationLinks: { backToBroker: 'http://real.example/' } }],
       ['allowedTargetHosts[1]', { allowedTargetHosts: ['ok.example', 'https://bad.example'] }],
       ['allowedOrigins[0]', { allowedOrigins: ['https://www.example.com/path'] }],
-    ])('is created without a valid %s, then answers 500 and logs one line naming it', async (setting, extra) => {
-      expect(await misconfigured(extra)).toContain(setting)
+      ['allowedOrigins[1]', { allowedOrigins: ['https://www.example.com', 'data:text/plain,x'] }],
+    ])('is created without a valid %s, then answers 500 and logs one line that starts with it', async (setting, extra) => {
+      const message = await misconfigured(extra)
+      expect(message.slice(0, setting.length)).toBe(setting)
+    })
+
+    it('says allowedOrigins is a list when given one origin as a string', async () => {
+      expect(await misconfigured({ allowedOrigins: 'https://www.example.com' as never })).toMatch(/^allowedOrigins must be a list/)
+    })
+
+    it('says options are required when given something else, such as the checkout URL alone', async () => {
+      expect(await misconfigured({}, () => createCheckoutSessionHandler(sandbox.url as never))).toMatch(/^options are required/)
+      expect(await misconfigured({}, () => createCheckoutSessionHandler(null as never))).toMatch(/^options are required/)
+    })
+
+    it('takes allowedOrigins written with capitals or a trailing slash, and lets those sites call it', async () => {
+      const allowing = handler({ allowedOrigins: ['https://www.acme.example', 'https://Shop.Acme.example/'] })
+      const from = (origin: string) => post(browserBody(), { 'Sec-Fetch-Site': 'cross-site', Origin: origin })
+      expect((await call(allowing, from('https://www.acme.example'))).status).toBe(201)
+      expect((await call(allowing, from('https://shop.acme.example'))).status).toBe(201)
+      expect((await call(allowing, from('https://evil.example'))).status).toBe(403)
+      expect(sandbox.requests).toHaveLength(2)
     })
 
     it.each([
@@ -95,14 +127,18 @@ describe('createCheckoutSessionHandler', () => {
       ['with credentials', `https://user:${SANDBOX_API_KEY}@imin.example/api/checkout-sessions/`],
       ['not a URL', 'https://'],
     ])('answers 500 with an endpoint %s, which would expose the key', async (_, endpoint) => {
-      expect(await misconfigured({ endpoint })).toMatch(/endpoint must be an https: URL/)
+      expect(await misconfigured({ endpoint })).toMatch(/^endpoint must be an https: URL/)
+    })
+
+    it('answers 500 with an endpoint that is a URL object, not the string it must be', async () => {
+      const endpoint = new URL(`${sandbox.url}/api/checkout-sessions/`)
+      expect(await misconfigured({ endpoint: endpoint as never })).toMatch(/^endpoint must be an https: URL/)
     })
 
     it('is created from options that throw when read, then answers 500', async () => {
       const { proxy, revoke } = Proxy.revocable({}, {})
       revoke()
       expect(await misconfigured({}, () => createCheckoutSessionHandler(proxy as never))).toMatch(/options/)
-      expect(await misconfigured({}, () => createCheckoutSessionHandler(null as never))).toMatch(/options/)
     })
 
     it('accepts an https endpoint, and http on localhost', async () => {
@@ -116,16 +152,69 @@ describe('createCheckoutSessionHandler', () => {
   })
 
   describe('given a request it refuses before going upstream', () => {
-    it('answers 405 to anything but POST', async () => {
+    it('answers 405 to anything but POST, saying to use POST', async () => {
       const { status, headers, json } = await call(handler(), new Request('http://broker.example/api/checkout'))
       expect(status).toBe(405)
       expect(headers.get('Allow')).toBe('POST')
-      expect(json.type).toBe('MethodNotAllowedError')
+      expect(json).toEqual({ type: 'MethodNotAllowedError', description: expect.stringMatching(/POST/) })
     })
 
-    it('answers 415 to a body that is not declared JSON, which a cross-site form could send', async () => {
-      const { status } = await call(handler(), post(browserBody(), { 'Content-Type': 'text/plain' }))
+    const unsupported = { type: 'UnsupportedMediaTypeError', description: expect.stringMatching(/Content-Type: application\/json/) }
+
+    it.each([
+      ['text/plain, which a cross-site form could send', 'text/plain'],
+      ['text/plain naming JSON in a parameter, which a cross-site fetch can send without a preflight', 'text/plain; charset=utf-8; profile=application/json'],
+    ])('answers 415 to a body declared %s', async (_, contentType) => {
+      const { status, json } = await call(handler(), post(browserBody(), { 'Content-Type': contentType }))
       expect(status).toBe(415)
+      expect(json).toEqual(unsupported)
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('answers 415 to a body without a Content-Type', async () => {
+      const bytes = new TextEncoder().encode(JSON.stringify(browserBody()))
+      const incoming = new Request('http://broker.example/api/checkout', { method: 'POST', headers: { Authorization: `Bearer ${BROWSER_TOKEN}` }, body: bytes })
+      expect(incoming.headers.get('Content-Type')).toBeNull()
+      const { status, json } = await call(handler(), incoming)
+      expect(status).toBe(415)
+      expect(json).toEqual(unsupported)
+    })
+
+    it('takes application/json in any case and with parameters', async () => {
+      const { status } = await call(handler(), post(browserBody(), { 'Content-Type': 'Application/JSON; charset=utf-8' }))
+      expect(status).toBe(201)
+    })
+
+    /** A valid body padded with spaces to exactly `bytes` bytes. */
+    const paddedBody = (bytes: number) => {
+      const text = JSON.stringify(browserBody())
+      return `${text.slice(0, -1)}${' '.repeat(bytes - text.length)}}`
+    }
+
+    it('answers 413 to a declared Content-Length over 64 KiB, and takes one of exactly 64 KiB', async () => {
+      const over = await call(handler(), post(browserBody(), { 'Content-Length': String(64 * 1024 + 1) }))
+      expect(over.status).toBe(413)
+      expect(over.json).toEqual({ type: 'PayloadTooLargeError', description: expect.stringMatching(/too large/) })
+      const body = paddedBody(64 * 1024)
+      expect(new TextEncoder().encode(body).byteLength).toBe(64 * 1024)
+      const exact = await call(handler(), post(body, { 'Content-Length': String(64 * 1024) }))
+      expect(exact.status).toBe(201)
+      expect(sandbox.requests).toHaveLength(1)
+    })
+
+    it('answers 400 to a body that is not JSON, saying so', async () => {
+      const { status, json } = await call(handler(), post('{"type":'))
+      expect(status).toBe(400)
+      expect(json).toEqual({ type: 'InvalidRequestError', description: expect.stringMatching(/not JSON/) })
+    })
+
+    it('answers 400 to a body that is not UTF-8, rather than booking with replacement characters', async () => {
+      const bytes = new TextEncoder().encode(JSON.stringify(browserBody('abZ')))
+      bytes[bytes.indexOf('Z'.charCodeAt(0))] = 0xff
+      const { status, json } = await call(handler(), send(bytes))
+      expect(status).toBe(400)
+      expect(json).toEqual({ type: 'InvalidRequestError', description: expect.stringMatching(/not JSON/) })
+      expect(sandbox.requests).toHaveLength(0)
     })
 
     it.each([
@@ -142,23 +231,36 @@ describe('createCheckoutSessionHandler', () => {
       expect(sandbox.requests).toHaveLength(0)
     })
 
-    it('answers 401 when authorize returns null', async () => {
+    const signIn = { type: 'UnauthorizedError', description: expect.stringMatching(/sign in/i) }
+
+    it('answers 401 when authorize returns null, asking the customer to sign in', async () => {
       const { status, json } = await call(handler(), post(browserBody(), { Authorization: 'Bearer someone-else' }))
       expect(status).toBe(401)
-      expect(json.type).toBe('UnauthorizedError')
+      expect(json).toEqual(signIn)
       expect(sandbox.requests).toHaveLength(0)
     })
 
     it('answers 401 when authorize throws, keeping nothing of its reason', async () => {
       const { status, json } = await call(handler({ authorize: () => Promise.reject(new Error('db password hunter2')) }), post(browserBody()))
       expect(status).toBe(401)
+      expect(json).toEqual(signIn)
       expect(JSON.stringify(json)).not.toContain('hunter2')
       expect(sandbox.requests).toHaveLength(0)
     })
 
-    it('answers 500 when authorize returns something that is not a customer', async () => {
-      const { status } = await call(handler({ authorize: () => ({ ...person, email: 'nope' }) }), post(browserBody()))
+    it('answers 500 when authorize returns something that is not a customer, naming authorize', async () => {
+      const { status, json } = await call(handler({ authorize: () => ({ ...person, email: 'nope' }) }), post(browserBody()))
       expect(status).toBe(500)
+      expect(json).toEqual({ type: 'ServerError', description: expect.stringMatching(/^authorize returned/) })
+      expect(sandbox.requests).toHaveLength(0)
+    })
+
+    it('answers 500, and keeps nothing of the reason, when the body fails while it is read', async () => {
+      const broken = new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(new Error('connection reset by 10.0.0.7')) })
+      const { status, json } = await call(handler(), send(broken))
+      expect(status).toBe(500)
+      expect(json).toEqual({ type: 'ServerError', description: expect.stringMatching(/try again/i) })
+      expect(JSON.stringify(json)).not.toContain('10.0.0.7')
       expect(sandbox.requests).toHaveLength(0)
     })
   })
@@ -300,15 +402,31 @@ describe('createCheckoutSessionHandler', () => {
       expect(JSON.stringify(response.json)).not.toContain(SANDBOX_API_KEY)
     })
 
-    it('answers 502 when its own API key is refused', async () => {
-      const { status } = await call(handler({ apiKey: 'wrong-key' }), post(browserBody()))
+    it("answers 502 when its own API key is refused, saying it is the server's credentials, not the customer's", async () => {
+      const { status, json } = await call(handler({ apiKey: 'wrong-key' }), post(browserBody()))
       expect(status).toBe(502)
+      expect(json.description).toMatch(/server's credentials/)
     })
 
-    it('answers 504 when Checkout hangs', async () => {
+    it('answers 502 to a failure on Checkout\'s side with a description that does not blame credentials', async () => {
+      const { status, json } = await call(handler(), post(browserBody('sandbox:500')))
+      expect(status).toBe(502)
+      expect(json.description).toMatch(/try again later/i)
+      expect(json.description).not.toMatch(/credentials/)
+    })
+
+    it('answers 409, never a success, to a refusal Checkout sends with a 2xx status', async () => {
+      const refusal = JSON.stringify({ type: 'UnavailableOpportunityError', description: 'Sold out.' })
+      const fetch = () => Promise.resolve(new Response(refusal, { status: 200, headers: { 'Content-Type': 'application/json' } }))
+      const { status, json } = await call(handler({ fetch }), post(browserBody()))
+      expect(status).toBe(409)
+      expect(json).toEqual({ type: 'UnavailableOpportunityError', description: 'Sold out.' })
+    })
+
+    it('answers 504 when Checkout hangs, saying to try again', async () => {
       const { status, json } = await call(handler({ timeoutMs: 200 }), post(browserBody('sandbox:hang')))
       expect(status).toBe(504)
-      expect(json.type).toBe('GatewayTimeoutError')
+      expect(json).toEqual({ type: 'GatewayTimeoutError', description: expect.stringMatching(/try again/i) })
     })
 
     it('answers 502 when Checkout cannot be reached', async () => {

@@ -95,26 +95,43 @@ describe('createStandaloneCheckoutHandler', () => {
   })
 
   describe('given its options', () => {
-    it.each([
-      ['checkoutBaseUrl', { checkoutBaseUrl: undefined as never }],
-      ['apiKey', { apiKey: '' }],
-      ['endpoint', { endpoint: 'http://imin.example/checkout-sessions' }],
-      ['allowedTargetHosts[0]', { allowedTargetHosts: ['https://imin.example'] }],
-      ['timeoutMs', { timeoutMs: -1 }],
-    ])('is created without a valid %s, then answers 500 and logs one line naming it', async (setting, extra) => {
+    const LOGGED_BY = 'openactive-book-button/server createStandaloneCheckoutHandler: '
+
+    /** Creates the handler, which must not throw, answers one request, and returns what it logged after the prefix naming it. */
+    async function misconfigured(create: () => (request: Request) => Promise<Response>) {
       const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
       try {
-        const handle = handler(extra)
+        const handle = create()
         expect(logged).not.toHaveBeenCalled()
         const { status, json } = await call(handle, post(standaloneBody('Slot', ID)))
         expect(status).toBe(500)
         expect(json.type).toBe('ServerMisconfiguredError')
         expect(logged).toHaveBeenCalledOnce()
-        expect(String(logged.mock.calls[0])).toContain(setting)
         expect(sandbox.requests).toHaveLength(0)
+        const line = logged.mock.calls[0]!.map(String).join(' ')
+        expect(line.slice(0, LOGGED_BY.length)).toBe(LOGGED_BY)
+        return line.slice(LOGGED_BY.length)
       } finally {
         logged.mockRestore()
       }
+    }
+
+    it.each([
+      ['checkoutBaseUrl', { checkoutBaseUrl: undefined as never }],
+      ['apiKey', { apiKey: '' }],
+      ['apiKey', { apiKey: '   ' }],
+      ['apiKey', { apiKey: 42 as never }],
+      ['endpoint', { endpoint: 'http://imin.example/checkout-sessions' }],
+      ['allowedTargetHosts[0]', { allowedTargetHosts: ['https://imin.example'] }],
+      ['timeoutMs', { timeoutMs: -1 }],
+    ])('is created without a valid %s, then answers 500 and logs one line that starts with it', async (setting, extra) => {
+      const message = await misconfigured(() => handler(extra))
+      expect(message.slice(0, setting.length)).toBe(setting)
+    })
+
+    it('says options are required when given something else, such as the checkout URL alone', async () => {
+      expect(await misconfigured(() => createStandaloneCheckoutHandler(sandbox.url as never))).toMatch(/^options are required/)
+      expect(await misconfigured(() => createStandaloneCheckoutHandler(undefined as never))).toMatch(/^options are required/)
     })
   })
 
