@@ -9,16 +9,7 @@ import repoConfig from './vite.config.js'
  */
 const NEEDS_DIST_OR_BROWSER = ['test/package.test.ts', 'test/server/edge-runtime.test.ts', 'test/security/cross-site.chromium.test.ts']
 
-type Project = { test: { name: string; environment?: string; exclude?: string[]; setupFiles?: string[] } }
-
-/**
- * In Node, one worker is reused across test files (`isolate: false`), which halves the time per mutant;
- * each file still gets fresh modules (`test/mutation/fresh-modules.ts`), as in `npm test`. jsdom files
- * stay isolated: there most of a mutant's time is the tests themselves, and a reused window would keep
- * what the files before left in it.
- */
-const reuseWorkerInNode = (project: Project['test']) =>
-  project.environment === 'node' ? { isolate: false, setupFiles: ['test/mutation/fresh-modules.ts', ...(project.setupFiles ?? [])] } : {}
+type Project = { test: { name: string; exclude?: string[] } }
 
 export function mutationTestConfig(projectNames: ('unit' | 'react-19')[]): UserConfig {
   const projects = (repoConfig.test!.projects as Project[])
@@ -30,7 +21,6 @@ export function mutationTestConfig(projectNames: ('unit' | 'react-19')[]): UserC
         exclude: [...(project.test.exclude ?? ['**/node_modules/**']), ...NEEDS_DIST_OR_BROWSER],
         typecheck: { enabled: false },
         globalSetup: [],
-        ...reuseWorkerInNode(project.test),
       },
     }))
   return { ...repoConfig, test: { ...repoConfig.test, projects } } as UserConfig
