@@ -118,4 +118,9 @@ describe('given a fetch of the app that returns something not quite a Response',
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toBe('Checkout answer unreadable; try again later.')
   })
+
+  it('says a bodiless answer declaring more than 256 KiB is too large', async () => {
+    const fetcher = async () => new Response(null, { status: 201, headers: { 'Content-Length': String(1024 * 1024) } })
+    expect(await failure(book({ fetch: fetcher }))).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('too large') })
+  })
 })

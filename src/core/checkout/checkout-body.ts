@@ -122,11 +122,11 @@ function need(condition: unknown, detail: string): asserts condition {
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 
-const url = (value: unknown) => {
+const url = (value: unknown): URL | undefined => {
   try {
     return text(value) ? new URL(value) : undefined
   } catch {
-    return undefined
+    // Not a URL: undefined.
   }
 }
 
