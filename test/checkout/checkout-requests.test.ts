@@ -41,6 +41,7 @@ describe('given options it cannot use', () => {
     ['an ftp endpoint, even on localhost', { endpoint: 'ftp://127.0.0.1/checkout' }, 'endpoint must be https:'],
     ['a getAuthToken that is not a function', { getAuthToken: 'token' as never }, 'getAuthToken must be a function.'],
     ['a fetch that is not a function', { fetch: {} as never }, 'fetch must be a function.'],
+    ['one host written as a string, not a list', { allowedTargetHosts: 'localhost' as never }, 'allowedTargetHosts must be a list of hosts.'],
   ])('refuses %s, saying why and sending nothing', async (_, extra, reason) => {
     const error = await failure(createCheckoutSession(request('a'), options(extra)))
     expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining(reason) })
