@@ -15,6 +15,33 @@ describe('the secret check', () => {
     for (const prefix of ['', 'a', 'ab', 'abc', 'abcd']) expect(leaks(btoa(`${prefix}${SECRET}!`))).toBe(true)
   })
 
+  it('finds base64 of a four-character secret at every offset', () => {
+    for (const prefix of ['', 'a', 'ab']) expect(secretCheck('k3y!')(btoa(`${prefix}k3y!`))).toBe(true)
+  })
+
+  it('finds base64url of a secret whose base64 holds + and /', () => {
+    const secret = 'key>>>???key'
+    expect(btoa(secret)).toMatch(/\+.*\//)
+    const base64url = btoa(secret).replace(/\+/g, '-').replace(/\//g, '_')
+    expect(secretCheck(secret)(`token=${base64url}`)).toBe(true)
+  })
+
+  it('finds the secret percent-encoded beside a byte that is not UTF-8', () => {
+    const percent = [...SECRET].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')
+    expect(leaks(`%FF${percent}`)).toBe(true)
+  })
+
+  it('finds a secret configured with a trailing newline, as read from a file', () => {
+    expect(secretCheck(`${SECRET}\n`)(`Refused: ${SECRET}.`)).toBe(true)
+  })
+
+  it('decodes eight rounds of percent-encoding: harmless text so deep passes, one round more is refused', () => {
+    let deep = 'a b'
+    for (let i = 0; i < 8; i++) deep = encodeURIComponent(deep)
+    expect(leaks(deep)).toBe(false)
+    expect(leaks(encodeURIComponent(deep))).toBe(true)
+  })
+
   it('refuses text still percent-encoded after eight rounds, rather than decode forever', () => {
     let deep = 'harmless'
     for (let i = 0; i < 10; i++) deep = encodeURIComponent(deep).replace(/%/g, '%25') + '%41'

@@ -2,7 +2,7 @@
  * The Authenticated Checkout request body, in one place: built from a request
  * in the browser, parsed back and rebuilt by the server handler.
  */
-import { CheckoutError } from './checkout-error.js'
+import { invalidRequest } from './checkout-error.js'
 import { isSecureUrl } from './checkout-url.js'
 import {
   isObject,
@@ -117,21 +117,24 @@ export const LINKS = [
 ] as const
 
 function need(condition: unknown, detail: string): asserts condition {
-  if (!condition) throw new CheckoutError('invalid-request', detail)
+  if (!condition) throw invalidRequest(detail)
 }
 
 const text = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
 
-const url = (value: unknown) => {
+const url = (value: unknown): URL | undefined => {
   try {
     return text(value) ? new URL(value) : undefined
   } catch {
-    return undefined
+    // Not a URL: undefined.
   }
 }
 
 /** An http(s) URL, as a string. */
-export const webUrl = (value: unknown): value is string => /^https?:$/.test(url(value)?.protocol ?? '')
+export const webUrl = (value: unknown): value is string => {
+  const protocol = url(value)?.protocol
+  return protocol === 'https:' || protocol === 'http:'
+}
 
 /** Navigation links are shown on Checkout under the broker's name: https only (http on localhost). */
 export const isNavigationLink = (value: unknown) => {
@@ -141,8 +144,8 @@ export const isNavigationLink = (value: unknown) => {
 
 /** Throws a CheckoutError `invalid-request` unless the identifier is a non-empty string or a finite number. */
 export function checkIdentifier(identifier: unknown): string | number {
-  need(text(identifier) || (typeof identifier === 'number' && Number.isFinite(identifier)), 'The opportunity has no identifier.')
-  return identifier
+  need(text(identifier) || Number.isFinite(identifier), 'The opportunity has no identifier.')
+  return identifier as string | number
 }
 
 /** The opportunity's data and type, from bare data or an RPDE item. */

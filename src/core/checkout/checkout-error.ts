@@ -55,6 +55,9 @@ export class CheckoutError extends Error {
   }
 }
 
+/** The error for a request or option that cannot be used: `detail` says which and why. */
+export const invalidRequest = (detail: string) => new CheckoutError('invalid-request', detail)
+
 /**
  * Any thrown value as a CheckoutError, so no raw `TypeError` (a throwing
  * getter, a revoked Proxy) escapes a checkout function. The value itself is

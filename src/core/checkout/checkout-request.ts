@@ -3,7 +3,7 @@
  * and the `./server` handlers: one POST, its answer read within limits, and
  * only checked values passed on.
  */
-import { asCheckoutError, CheckoutError } from './checkout-error.js'
+import { asCheckoutError, CheckoutError, invalidRequest } from './checkout-error.js'
 import { safeTarget } from './checkout-url.js'
 import { readLimited } from './read-limited.js'
 import { secretCheck } from './secret.js'
@@ -49,14 +49,14 @@ const looksLikeErrorType = (type: string) => /^[A-Za-z]{1,80}Error$/.test(type)
 
 /** The timeout in milliseconds: the given one when it is a positive finite number, else 15 s (`checkTransport` refuses a wrong one first). */
 export function readTimeout(value: unknown): number {
-  return typeof value === 'number' && value > 0 && Number.isFinite(value) ? value : 15_000
+  return Number.isFinite(value) && (value as number) > 0 ? (value as number) : 15_000
 }
 
 /** Throws a CheckoutError `invalid-request` unless `timeoutMs` and `fetch` are missing or usable. */
 export function checkTransport(timeoutMs: unknown, fetcher: unknown): void {
   if (timeoutMs !== undefined && readTimeout(timeoutMs) !== timeoutMs)
-    throw new CheckoutError('invalid-request', 'timeoutMs must be a positive number of milliseconds.')
-  if (fetcher !== undefined && typeof fetcher !== 'function') throw new CheckoutError('invalid-request', 'fetch must be a function.')
+    throw invalidRequest('timeoutMs must be a positive number of milliseconds.')
+  if (fetcher !== undefined && typeof fetcher !== 'function') throw invalidRequest('fetch must be a function.')
 }
 
 const UNAVAILABLE = ['UnavailableOpportunityError', 'OpportunityOfferPairNotBookableError']
@@ -72,8 +72,8 @@ async function readAnswer(response: Response, stopped: Promise<never>): Promise<
   return new TextDecoder().decode(bytes)
 }
 
-/** Cut to `MAX_DESCRIPTION` characters, never inside a surrogate pair. */
-const cut = (text: string) => (text.length > MAX_DESCRIPTION ? text.slice(0, MAX_DESCRIPTION).replace(/[\uD800-\uDBFF]$/, '') : text)
+/** At most `MAX_DESCRIPTION` characters, never ending inside a surrogate pair. */
+const cut = (text: string) => text.slice(0, MAX_DESCRIPTION).replace(/[\uD800-\uDBFF]$/, '')
 
 /**
  * POSTs a checkout session body and checks the answer. Rejects only with a
@@ -101,20 +101,22 @@ export async function postCheckoutSession(post: CheckoutPost): Promise<CheckoutS
   const stopped = new Promise<never>((_, reject) => controller.signal.addEventListener('abort', reject))
   stopped.catch(() => {})
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' }
-  let secret: unknown
+  let secret: string | undefined
   let response: Response
   let text: string
   try {
     signal?.addEventListener('abort', abort)
     if (callerAborted()) throw 0
     if (auth) {
+      let given: unknown
       try {
-        secret = await Promise.race([auth[2](), stopped])
+        given = await Promise.race([auth[2](), stopped])
       } catch {
         // The caller's own error may describe its credentials: not kept.
       }
       if (controller.signal.aborted) throw 0
-      if (typeof secret !== 'string' || !secret) throw new CheckoutError('unauthorized', 'No sign-in token.')
+      if (typeof given !== 'string' || !given) throw new CheckoutError('unauthorized', 'No sign-in token.')
+      secret = given
       headers[auth[0]] = auth[1] + secret
     }
     response = await Promise.race([
@@ -152,8 +154,8 @@ export async function postCheckoutSession(post: CheckoutPost): Promise<CheckoutS
 /** Whether any key or string in parsed JSON fails the check: JSON escapes hide control characters from the text. */
 function holdsLeak(value: unknown, leaks: (text: unknown) => boolean): boolean {
   if (typeof value === 'string') return leaks(value)
-  if (typeof value !== 'object' || value === null) return false
-  return Object.entries(value).some(([key, item]) => leaks(key) || holdsLeak(item, leaks))
+  // Numbers, booleans and null have no entries.
+  return Object.entries(value ?? {}).some(([key, item]) => leaks(key) || holdsLeak(item, leaks))
 }
 
 function checkAnswer(response: Response, text: string, leaks: (text: unknown) => boolean, post: CheckoutPost): CheckoutSession {

@@ -1,5 +1,5 @@
 import { requestBody, type CheckoutSessionRequest } from './checkout-body.js'
-import { asCheckoutError, CheckoutError } from './checkout-error.js'
+import { asCheckoutError, invalidRequest } from './checkout-error.js'
 import { checkTransport, postCheckoutSession, type CheckoutPost, type CheckoutSession } from './checkout-request.js'
 import { checkoutOrigin, isSecureEndpoint, readAllowedTargetHosts } from './checkout-url.js'
 
@@ -83,10 +83,10 @@ export async function postFromBrowser(
     const endpoint = given ?? origin + defaultPath
     // Relative endpoints (the broker's own backend) resolve against the page.
     if (!isSecureEndpoint(endpoint, 'https://relative.invalid'))
-      throw new CheckoutError('invalid-request', 'endpoint must be https: (http: only on localhost).')
+      throw invalidRequest('endpoint must be https: (http: only on localhost).')
     checkTransport(timeoutMs, fetch)
     if (getAuthToken !== undefined && typeof getAuthToken !== 'function')
-      throw new CheckoutError('invalid-request', 'getAuthToken must be a function.')
+      throw invalidRequest('getAuthToken must be a function.')
     const auth: CheckoutPost['auth'] = getAuthToken && [String(authHeader ?? 'Authorization'), 'Bearer ', getAuthToken]
     post = { endpoint, body, origin, allowedTargetHosts, fetch, signal, timeoutMs, auth }
   } catch (error) {

@@ -1,4 +1,4 @@
-import { CheckoutError } from './checkout-error.js'
+import { invalidRequest } from './checkout-error.js'
 
 const isLocal = (url: URL) => url.hostname === 'localhost' || url.hostname === '127.0.0.1'
 
@@ -32,7 +32,7 @@ export function checkoutOrigin(checkoutBaseUrl: unknown): string {
 let last: { base: string; origin: string } | undefined
 
 function parseCheckoutOrigin(checkoutBaseUrl: unknown): string {
-  const refuse = (why: string) => new CheckoutError('invalid-request', `checkoutBaseUrl ${why}.`)
+  const refuse = (why: string) => invalidRequest(`checkoutBaseUrl ${why}.`)
   if (typeof checkoutBaseUrl !== 'string' || !checkoutBaseUrl.trim()) throw refuse('is missing')
   const base = checkoutBaseUrl.trim()
   // `localhost:4010` is a host with a port; `javascript:x` or `ftp://x` has a scheme.
@@ -43,10 +43,11 @@ function parseCheckoutOrigin(checkoutBaseUrl: unknown): string {
   } catch {
     throw refuse('is not a host name or an origin')
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw refuse('must use https:')
-  if (url.username || url.password || base.includes('@')) throw refuse('must not contain credentials')
+  // Userinfo is only ever written with an `@`.
+  if (base.includes('@')) throw refuse('must not contain credentials')
   if (!isSecureUrl(url)) throw refuse('must use https: (http: only on localhost or 127.0.0.1)')
-  if (url.pathname !== '/' || /[?#\\]/.test(base) || /\/./.test(base.replace(/^[a-z][\w+.-]*:\/\//i, '')))
+  // Checked on the text: the URL parser would resolve `/.` and `//` away.
+  if (/[?#\\]/.test(base) || /\/./s.test(base.replace(/^[a-z][\w+.-]*:\/\//i, '')))
     throw refuse('must be a host or an origin, without a path, query or fragment')
   return url.origin
 }
@@ -61,12 +62,13 @@ const HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/
  */
 export function readAllowedTargetHosts(value: unknown): readonly string[] {
   if (value === undefined || value === null) return []
-  if (!Array.isArray(value)) throw new CheckoutError('invalid-request', 'allowedTargetHosts must be a list of hosts.')
-  // Every templated guest link reads the list on every render: the last one read is kept, keyed by its entries.
-  const key = value.every((entry) => typeof entry === 'string') ? value.join('\n') : undefined
-  if (key !== undefined && lastHosts?.key === key) return lastHosts.hosts
+  if (!Array.isArray(value)) throw invalidRequest('allowedTargetHosts must be a list of hosts.')
+  // Every templated guest link reads the list on every render: the last one read is kept, keyed by its entries
+  // (as JSON, so `42` and `'42'` differ; only a list of strings is ever kept, since any other entry is refused).
+  const key = JSON.stringify(value)
+  if (lastHosts?.key === key) return lastHosts.hosts
   const hosts = Object.freeze(readHosts(value))
-  if (key !== undefined) lastHosts = { key, hosts }
+  lastHosts = { key, hosts }
   return hosts
 }
 
@@ -83,8 +85,7 @@ function readHosts(value: readonly unknown[]): string[] {
       // Not a host: refused below.
     }
     if (!parsed)
-      throw new CheckoutError(
-        'invalid-request',
+      throw invalidRequest(
         `allowedTargetHosts[${index}] must be a host or host:port, without a scheme, path or credentials (non-ASCII names in punycode).`,
       )
     return parsed

@@ -1,4 +1,4 @@
-import { asCheckoutError, CheckoutError } from './checkout-error.js'
+import { asCheckoutError, invalidRequest } from './checkout-error.js'
 import { checkoutOrigin, readAllowedTargetHosts, safeTarget } from './checkout-url.js'
 import { checkIdentifier, readOpportunity } from './checkout-body.js'
 
@@ -38,15 +38,15 @@ export function guestCheckoutUrl(opportunity: unknown, options: GuestCheckoutOpt
     let prefix = type === 'Slot' ? (slotPath ?? '/v1/slots/') : '/v1/scheduled-sessions/'
     // A prefix not starting with `/` could change the host (`@evil.example/`).
     if (typeof prefix !== 'string' || !/^\/(?!\/)[^?#\\\s]*$/.test(prefix))
-      throw new CheckoutError('invalid-request', 'slotPath must be a path such as /v1/slots/.')
+      throw invalidRequest('slotPath must be a path such as /v1/slots/.')
     if (!prefix.endsWith('/')) prefix += '/'
     const identifier = String(checkIdentifier(data.identifier))
     // URLs resolve `.` and `..` segments away, so those cannot name an opportunity.
-    if (identifier === '.' || identifier === '..') throw new CheckoutError('invalid-request', 'The identifier cannot be a path segment.')
+    if (identifier === '.' || identifier === '..') throw invalidRequest('The identifier cannot be a path segment.')
     try {
       return origin + prefix + encodeURIComponent(identifier)
     } catch {
-      throw new CheckoutError('invalid-request', 'The identifier is not valid Unicode.')
+      throw invalidRequest('The identifier is not valid Unicode.')
     }
   } catch (error) {
     throw asCheckoutError(error)
@@ -57,6 +57,6 @@ function fromTemplate(template: string, origin: string, allowedHosts: readonly s
   const filled = template.replaceAll('{checkoutBaseUrl}', origin)
   // A placeholder left over would be sent literally, a broken link.
   const url = /[{}]/.test(filled) ? undefined : safeTarget(filled, origin, allowedHosts)
-  if (!url) throw new CheckoutError('invalid-request', `${TEMPLATE} does not give an https: page on the checkout host.`)
+  if (!url) throw invalidRequest(`${TEMPLATE} does not give an https: page on the checkout host.`)
   return url
 }

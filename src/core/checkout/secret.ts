@@ -21,28 +21,25 @@ function percentDecode(text: string): string {
   })
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/=+$/, '')
-
 /**
  * The base64 text of the secret wherever it sits in a longer encoded value:
  * one core per byte alignment, without the characters its neighbours share.
  */
 function base64Cores(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret)
-  const cores: string[] = []
-  for (let offset = 0; offset < 3; offset++) {
+  const cores = [0, 1, 2].map((offset) => {
     const padded = new Uint8Array(offset + bytes.length)
     padded.set(bytes, offset)
-    const core = toBase64(padded).slice(Math.ceil((8 * offset) / 6), Math.floor((8 * padded.length) / 6))
-    // Shorter cores would match ordinary text.
-    if (core.length >= 4) cores.push(core)
-  }
-  return cores
+    // The slice ends before the characters (and the `=` padding) that the next bytes would change.
+    return btoa(String.fromCharCode(...padded)).slice(Math.ceil((8 * offset) / 6), Math.floor((8 * padded.length) / 6))
+  })
+  // Shorter cores would match ordinary text.
+  return cores.filter((core) => core.length >= 4)
 }
 
 /** Prepares the check for one secret once, so it can run on many texts. */
-export function secretCheck(secret: unknown): (text: unknown) => boolean {
-  const needle = typeof secret === 'string' ? secret.replace(INVISIBLE, '') : ''
+export function secretCheck(secret: string | undefined): (text: unknown) => boolean {
+  const needle = secret?.replace(INVISIBLE, '')
   if (!needle) return () => false
   const lower = needle.toLowerCase()
   const cores = [needle, lower, needle.toUpperCase()].flatMap(base64Cores)

@@ -4,13 +4,13 @@
  * `@id`, and nothing else. Built in the browser, parsed back and rebuilt by
  * the server handler.
  */
-import { CheckoutError } from './checkout-error.js'
+import { invalidRequest } from './checkout-error.js'
 import { readOpportunity, webUrl } from './checkout-body.js'
 import { isObject, readType, type JsonObject, type OpportunityType } from '../rules/opportunity.js'
 
 /** The body imin documents, for one opportunity; its id must be an http(s) URL. */
 export function standaloneBody(type: OpportunityType, id: unknown): JsonObject {
-  if (!webUrl(id)) throw new CheckoutError('invalid-request', 'The opportunity\'s @id must be an http(s) URL.')
+  if (!webUrl(id)) throw invalidRequest('The opportunity\'s @id must be an http(s) URL.')
   return {
     '@context': ['https://openactive.io/', 'https://imin.co/'],
     type: 'imin:CheckoutSession',
@@ -26,7 +26,7 @@ export function standaloneRequestBody(opportunity: unknown): JsonObject {
 
 /** The one opportunity a Standalone body names, for the server to rebuild from; anything else is dropped. */
 export function parseStandaloneBody(json: unknown): JsonObject {
-  const refuse = () => new CheckoutError('invalid-request', 'The body is not a checkout session for one ScheduledSession or Slot.')
+  const refuse = () => invalidRequest('The body is not a checkout session for one ScheduledSession or Slot.')
   if (!isObject(json) || readType(json) !== 'imin:CheckoutSession') throw refuse()
   const order = json['imin:initialOrder']
   if (!isObject(order) || !Array.isArray(order.orderedItem) || order.orderedItem.length !== 1) throw refuse()
