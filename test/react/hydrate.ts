@@ -1,5 +1,5 @@
 import { act } from '@testing-library/react'
-import type { ReactElement } from 'react'
+import type { ReactNode } from 'react'
 import { hydrateRoot, type Root } from 'react-dom/client'
 import { afterEach } from 'vitest'
 
@@ -16,7 +16,7 @@ afterEach(() => {
  * Hydrates server HTML in `container` with `page`, as a browser does, and unmounts it after the test.
  * Returns the errors React recovered from (a hydration mismatch lands there).
  */
-export async function hydrate(container: Element, page: ReactElement): Promise<{ recoverable: unknown[] }> {
+export async function hydrate(container: Element, page: ReactNode): Promise<{ recoverable: unknown[] }> {
   const recoverable: unknown[] = []
   await act(async () => {
     roots.add(hydrateRoot(container, page, { onRecoverableError: (error) => recoverable.push(error) }))
