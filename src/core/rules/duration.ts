@@ -51,7 +51,7 @@ export function parseDuration(text: string): Duration | null {
       // . or , : a fraction, only on the last component (checked below)
       const fractionStart = ++i
       for (code = text.charCodeAt(i); code >= 48 && code <= 57; code = text.charCodeAt(++i)) {
-        // Digits past nanoseconds are dropped: a shorter window errs towards not bookable.
+        // Digits past the ninth are dropped: a shorter window errs towards not bookable.
         if (scale < 1e9) {
           value = value * 10 + code - 48
           scale *= 10
