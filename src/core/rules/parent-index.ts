@@ -89,8 +89,9 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
   // Lookup key (parent or court `@id`) -> parent data. It never holds undefined, so a
   // missing reference finds nothing.
   const parents = new Map<string | undefined, JsonObject>()
-  // RPDE `kind` (undefined for bare data) -> `id` (for bare data, the `@id`) -> latest
-  // version, so that a deletion, which carries no data, still finds the `@id`s it removes.
+  // RPDE `kind` (undefined for bare data) -> `id` (else the `@id`; undefined for an item
+  // with neither, which holds no parent) -> latest version, so that a deletion, which
+  // carries no data, still finds the `@id`s it removes.
   const records = new Map<unknown, Map<string | undefined, ParentRecord>>()
   let size = 0
 
