@@ -193,6 +193,18 @@ const rows: Row[] = [
     parent: series({}, publicAdult({ validFromBeforeStartDate: 'one week' })),
     reasons: ['invalid-opportunity', 'opportunity-unavailable', 'invalid-booking-window'],
   },
+  {
+    name: 'invalid-opportunity: a numeric startDate still runs the checks that do not need it',
+    opportunity: session({ startDate: Date.parse(START), [FLAG]: false }),
+    parent: series(),
+    reasons: ['invalid-opportunity', 'opportunity-unavailable'],
+  },
+  {
+    name: 'invalid-opportunity: no startDate still runs the checks that do not need it',
+    opportunity: session({ startDate: undefined, eventStatus: 'https://schema.org/EventCancelled' }),
+    parent: series(),
+    reasons: ['invalid-opportunity', 'cancelled'],
+  },
 
   // 3. missing-parent
   { name: 'missing-parent: parent null and none embedded', opportunity: session(), parent: null, now: BEFORE_START, reasons: ['missing-parent'] },
@@ -225,6 +237,13 @@ const rows: Row[] = [
     parent: null,
     now: BEFORE_START,
     reasons: ['missing-parent', 'offer-unavailable'],
+  },
+  {
+    name: "missing-parent: a session's own aggregate offer is not read (only a Slot carries one)",
+    opportunity: session({ 'imin:aggregateOffer': aggregateOffer(publicAdult({ [FLAG]: false })) }),
+    parent: null,
+    now: BEFORE_START,
+    reasons: ['missing-parent'],
   },
 
   // 4. parent-mismatch
@@ -272,6 +291,22 @@ const rows: Row[] = [
     now: '2027-03-11T09:00Z',
     reasons: ['parent-mismatch', 'full', 'started'],
   },
+  {
+    name: 'parent-mismatch: courts link only Slots, not a session to a series that lists them',
+    opportunity: session({ superEvent: COURT_ID }),
+    parent: series({ individualFacilityUse: [COURT_ID] }),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  {
+    name: 'parent-mismatch: a Slot on an embedded court, given a FacilityUse with no @id to match',
+    opportunity: slot({ facilityUse: { '@type': 'IndividualFacilityUse', '@id': COURT_ID } }),
+    parent: facilityUse({ '@id': undefined, individualFacilityUse: undefined }),
+    now: BEFORE_START,
+    reasons: ['parent-mismatch'],
+  },
+  { name: 'bookable: a parent with no @type, matched by its @id', opportunity: session(), parent: series({ '@type': undefined }), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: a session that names no superEvent takes the parent given', opportunity: session({ superEvent: undefined }), parent: series(), now: BEFORE_START, reasons: [] },
 
   // 5. cancelled
   { name: 'cancelled: EventCancelled URL', opportunity: session({ eventStatus: 'https://schema.org/EventCancelled' }), parent: series(), now: BEFORE_START, reasons: ['cancelled'] },
@@ -698,6 +733,7 @@ const rows: Row[] = [
   { name: 'bookable: both wrapped as RPDE items', opportunity: rpdeItem(session()), parent: rpdeItem(series(), 'SessionSeries'), now: BEFORE_START, reasons: [] },
   { name: 'bookable: a wrapped slot and a bare parent', opportunity: rpdeItem(slot(), 'FacilityUseSlot'), parent: facilityUse(), now: BEFORE_START, reasons: [] },
   { name: 'bookable: an object with data but no kind is not an RPDE item', opportunity: session({ data: 'x' }), parent: series({ state: 'deleted' }), now: BEFORE_START, reasons: [] },
+  { name: 'bookable: an object with a kind but no RPDE state is not an RPDE item', opportunity: session({ kind: 'ScheduledSession' }), parent: series({ kind: 'SessionSeries' }), now: BEFORE_START, reasons: [] },
 ]
 
 describe('evaluateBookability', () => {
@@ -899,6 +935,8 @@ describe('evaluateBookability', () => {
       ['NaN', Number.NaN],
       ['Infinity', Number.POSITIVE_INFINITY],
       ['a number beyond the Date range', 9e15],
+      ['a number just past the Date range', 864e13 + 1],
+      ['a negative number just past it', -864e13 - 1],
       ['a date string', START],
       ['an object pretending to be a Date', Object.create(Date.prototype) as Date],
       ['an object that names itself a Date', { [Symbol.toStringTag]: 'Date', getTime: () => Date.parse(START) }],
@@ -908,6 +946,14 @@ describe('evaluateBookability', () => {
       ['null', null],
     ])('falls back to the current time given %s', (_name, now) => {
       expect(evaluateBookability(session(), series(), { now: now as Date }).reasons).toEqual([])
+    })
+
+    it.each([
+      ['the last instant a Date can hold', 864e13, ['started']],
+      ['the first instant a Date can hold', -864e13, ['not-yet-open']],
+      ['the last instant as a Date', new Date(864e13), ['started']],
+    ])('accepts %s', (_name, now, reasons) => {
+      expect(evaluateBookability(session(), series(), { now }).reasons).toEqual(reasons)
     })
   })
 
@@ -1067,6 +1113,14 @@ describe('evaluateBookability', () => {
         nextChangeAt: '2027-03-09T18:00:00.000Z',
       },
       {
+        name: 'closesAt is the latest closing, wherever the offer is listed',
+        offers: [offer({ validThroughBeforeStartDate: 'PT2H' }), offer({ validThroughBeforeStartDate: 'P1D' })],
+        now: '2027-03-05T00:00Z',
+        opensAt: '2027-03-03T18:00:00.000Z',
+        closesAt: '2027-03-10T16:00:00.000Z',
+        nextChangeAt: '2027-03-09T18:00:00.000Z',
+      },
+      {
         name: 'one offer closed, one to come: the next change is the opening',
         offers: [offer({ validThroughBeforeStartDate: 'P3D' }), offer({ validFromBeforeStartDate: 'PT12H' })],
         now: BEFORE_START,
@@ -1122,6 +1176,8 @@ describe('evaluateBookability', () => {
       ['a throwing validThroughBeforeStartDate', session(), series({}, throwingAt(publicAdult(), 'validThroughBeforeStartDate')), undefined, 'missing-parent'],
       ['a revoked Proxy as the list of courts', slot({ facilityUse: COURT_ID }), facilityUse({ individualFacilityUse: revokedProxy() }), undefined, 'missing-parent'],
       ["a throwing court's @id", slot({ facilityUse: COURT_ID }), facilityUse({ individualFacilityUse: [throwingAt({}, '@id')] }), undefined, 'missing-parent'],
+      ["a throwing @id on the embedded superEvent", session({ superEvent: throwingAt(series(), '@id') }), null, undefined, 'missing-parent'],
+      ["a Slot's own throwing publicAdult, with no parent", slot({ 'imin:aggregateOffer': throwingAt({}, 'publicAdult') }), null, undefined, 'invalid-opportunity'],
       ['open data: a revoked Proxy as the parent', session(), revokedProxy(), { rules: 'open-data' }, 'parent-mismatch'],
       ['open data: a revoked Proxy as the offers', session({ offers: revokedProxy() }), null, { rules: 'open-data' }, 'invalid-opportunity'],
       ['open data: a throwing offer', session({ offers: [throwingAt({}, 'validFromBeforeStartDate')] }), null, { rules: 'open-data' }, 'invalid-opportunity'],

@@ -79,6 +79,8 @@ describe('parseDuration', () => {
       ['a number without a designator', 'P1'],
       ['a designator without a number', 'PD'],
       ['lower case', 'p1d'],
+      ['another letter for P', 'X1D'],
+      ['no P before the number', '17D'],
       ['lower-case designator', 'P1d'],
       ['an unknown designator', 'P1X'],
       ['a space', 'P 1D'],
@@ -149,6 +151,14 @@ describe('subtractDuration', () => {
 
   it('rounds a sub-millisecond remainder towards a later opening', () => {
     expect(opensAt('2027-03-10T18:00Z', 'PT0.0004S')).toBe('2027-03-10T18:00:00.000Z')
+  })
+
+  it('reads nine fraction digits and drops the rest, so a long fraction never rounds up to open the window early', () => {
+    // 0.999999999 W is 604,799,999.4 ms: the window opens 1 ms after a whole week before.
+    expect(opensAt('2027-03-10T18:00Z', `P0.${'9'.repeat(20)}W`)).toBe('2027-03-03T18:00:00.001Z')
+    expect(opensAt('2027-03-10T18:00Z', `P0.${'9'.repeat(9)}W`)).toBe('2027-03-03T18:00:00.001Z')
+    // 0.000000001 W is 0.6 ms, within the start's millisecond; a tenth digit would make it 1.1 ms.
+    expect(opensAt('2027-03-10T18:00Z', 'P0.0000000019W')).toBe('2027-03-10T18:00:00.000Z')
   })
 
   describe('agrees with luxon (DateTime.fromISO(start, { setZone: true }).minus(Duration.fromISO(d)))', () => {

@@ -46,6 +46,13 @@ describe('given bare parents', () => {
     expect(index.size).toBe(1)
   })
 
+  it('has no RPDE version to compare: the parent added later wins, whatever fields named like RPDE ones it carries', () => {
+    const newer = { ...series('New'), kind: 'SessionSeries', id: SERIES_ID, modified: 1 }
+    const index = createParentIndex([{ ...series('Old'), kind: 'SessionSeries', id: SERIES_ID, modified: 2 }, newer])
+    expect(index.get(SERIES_ID)).toBe(newer)
+    expect(index.size).toBe(1)
+  })
+
   it('ignores parents with no @id', () => {
     const index = createParentIndex([{ '@type': 'SessionSeries', name: 'No id' }])
     expect(index.size).toBe(0)
@@ -89,6 +96,8 @@ describe('given RPDE items', () => {
     ['18-digit strings a double cannot tell apart', '637283497580000000', '637283497580000001'],
     ['digit strings of different lengths', '999', '1000'],
     ['a leading zero', '0999', '1000'],
+    ['leading zeros that make it the longer string', '000999', '1000'],
+    ['zero and a digit string', 0, '1'],
     ['a number and a longer digit string', 99, '100'],
     ['a digit string and a number', '99', 100],
     ['numbers', 1.5, 2],
@@ -97,6 +106,40 @@ describe('given RPDE items', () => {
     const fresh = series('Fresh')
     expect(createParentIndex([updated('101', older, stale), updated('101', newer, fresh)]).get(SERIES_ID)).toBe(fresh)
     expect(createParentIndex([updated('101', newer, fresh), updated('101', older, stale)]).get(SERIES_ID)).toBe(fresh)
+  })
+
+  it.each([
+    ['numbers', 5, 5],
+    ['digit strings', '637283497580000000', '637283497580000000'],
+    ['a number and its digit string', 7, '007'],
+    ['zeros', '0', '000'],
+  ])('lets a version with the same modified replace the one before it: %s', (_name, first, second) => {
+    const later = series('Later')
+    expect(createParentIndex([updated('101', first, series('Earlier')), updated('101', second, later)]).get(SERIES_ID)).toBe(later)
+    expect(createParentIndex([updated('101', second, series('Earlier')), updated('101', first, later)]).get(SERIES_ID)).toBe(later)
+  })
+
+  // RPDE says `modified` is a non-negative integer: anything else cannot be trusted to order versions.
+  it.each([
+    ['a negative number and a digit string', -5, '3'],
+    ['a fractional number and a digit string', 1.5, '2'],
+    ['fractional text and a number', '1.5', 2],
+    ['a number and fractional text', 1, '2.5'],
+    ['signed text and a digit string', '-3', '2'],
+    ['text and a number', 'yesterday', 1],
+    ['a missing modified and a number', undefined, 5],
+    ['an array and a number', [7], 5],
+  ])('lets the version added later win, in either order, given %s', (_name, a, b) => {
+    for (const [first, second] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const later = series('Later')
+      const index = createParentIndex([updated('101', first, series('Earlier'))])
+      index.add(updated('101', second, later))
+      expect(index.get(SERIES_ID)).toBe(later)
+      expect(index.size).toBe(1)
+    }
   })
 
   it('lets an 18-digit deletion remove the version just before it', () => {
@@ -139,6 +182,29 @@ describe('given RPDE items', () => {
     const index = createParentIndex([updated('101', 5, series()), updated('101', 6, { name: 'no id' })])
     expect(index.get(SERIES_ID)).toBeUndefined()
     expect(index.size).toBe(0)
+  })
+
+  it('finds a parent again when a later version restores it after a deletion, and counts it once', () => {
+    const restored = series('Restored')
+    const index = createParentIndex([updated('101', 5, series()), deleted('101', 6), updated('101', 7, restored)])
+    expect(index.get(SERIES_ID)).toBe(restored)
+    expect(index.size).toBe(1)
+  })
+
+  it('counts a parent once when it comes back after a version with no usable data', () => {
+    const back = series('Back')
+    const index = createParentIndex([updated('101', 5, series()), updated('101', 6, { name: 'no id' }), updated('101', 7, back)])
+    expect(index.get(SERIES_ID)).toBe(back)
+    expect(index.size).toBe(1)
+  })
+
+  it('keys an RPDE item that has no id of its own by its data’s @id', () => {
+    const first = series()
+    const other = { ...series('Other'), '@id': 'https://example.com/other' }
+    const index = createParentIndex([{ state: 'updated', kind: 'SessionSeries', modified: 2, data: first }, { state: 'updated', kind: 'SessionSeries', modified: 1, data: other }])
+    expect(index.get(SERIES_ID)).toBe(first)
+    expect(index.get('https://example.com/other')).toBe(other)
+    expect(index.size).toBe(2)
   })
 
   it('keeps another record’s claim to an @id when a deletion removes its own', () => {
@@ -189,6 +255,17 @@ describe('given a FacilityUse with individualFacilityUse courts', () => {
     const courtParent = { type: 'IndividualFacilityUse', id: COURT_ID, name: 'Court 3' }
     const index = createParentIndex([courtParent, { type: 'FacilityUse', id: FACILITY_ID }])
     expect(index.parentOf(slot({ type: 'IndividualFacilityUse', id: COURT_ID, facilityUse: { id: FACILITY_ID } }))).toBe(courtParent)
+  })
+
+  it('finds no parent for a Slot that names no FacilityUse, though a listed court has no @id', () => {
+    const index = createParentIndex([facility])
+    expect(index.parentOf(slot(undefined))).toBeUndefined()
+    expect(index.parentOf({ '@type': 'Slot', facilityUse: { '@type': 'IndividualFacilityUse' } })).toBeUndefined()
+  })
+
+  it('does not look inside a session’s embedded series for a FacilityUse', () => {
+    const index = createParentIndex([facility])
+    expect(index.parentOf(session({ '@type': 'SessionSeries', '@id': 'https://example.com/unindexed', facilityUse: FACILITY_ID }))).toBeUndefined()
   })
 
   it('finds the parent of a Slot on a court and of a Slot on the whole FacilityUse', () => {

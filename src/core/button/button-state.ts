@@ -91,7 +91,7 @@ const FINAL_ERRORS: ReadonlySet<CheckoutErrorKind> = new Set(['invalid-request',
 
 /** Every rule of what a Book button shows. Pure and total: any input gives a view. */
 export function buttonState(input: ButtonStateInput): ButtonView {
-  const { bookability, route, checkoutStatus = 'idle', errorKind = null, disabled = false, customContent = false } = input
+  const { bookability, route, checkoutStatus, errorKind = null, disabled = false, customContent = false } = input
   const element = route === 'guest' ? 'a' : 'button'
   const view = (
     state: ButtonState,
@@ -105,8 +105,9 @@ export function buttonState(input: ButtonStateInput): ButtonView {
     actionable: actionable && !disabled,
     element,
     errorKind: shownError,
-    // A reason or "cannot book" is what the user must hear; "Book", "Try again" and pending say nothing the content lacks.
-    describesLabel: customContent && !shownError && labelKey !== 'book' && labelKey !== 'retry' && labelKey !== 'pending',
+    // A reason is what the user must hear; "Book" and pending say nothing the content lacks, and a
+    // failure ("Try again", "cannot book") is described by the error shown beside the control.
+    describesLabel: customContent && !shownError && labelKey !== 'book' && labelKey !== 'pending',
     announcement,
   })
 

@@ -113,12 +113,13 @@ const getTime = Date.prototype.getTime
 
 /** Epoch ms of `now`, or of the current time when `now` is no usable instant. */
 function epochMs(now: unknown): number {
-  if (typeof now === 'object' && now !== null) {
+  // Only an object can be a Date; skipping the rest spares a numeric `now` a throw.
+  if (typeof now === 'object') {
     try {
       // Reads a Date's time from any realm, where `instanceof Date` fails.
       now = getTime.call(now)
     } catch {
-      // Not a Date, only something that pretends to be one.
+      // Not a Date (null included), only something that pretends to be one.
     }
   }
   return typeof now === 'number' && Math.abs(now) <= MAX_DATE_MS ? now : Date.now()
@@ -159,7 +160,7 @@ function linkParent(data: JsonObject, type: OpportunityType, parent: unknown): J
   const typeFits =
     parentType === undefined ||
     (type === 'Slot' ? parentType === 'FacilityUse' || parentType === 'IndividualFacilityUse' : parentType === 'SessionSeries')
-  return typeFits && (linked === reference || namesParent(reference, linked, type)) ? linked : 'parent-mismatch'
+  return typeFits && namesParent(reference, linked, type) ? linked : 'parent-mismatch'
 }
 
 /**

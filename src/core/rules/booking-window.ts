@@ -44,8 +44,9 @@ function windowEdge(duration: unknown, start: DateTimeParts | null): number | un
 export function bookingWindow(offers: JsonObject | readonly unknown[] | undefined, start: DateTimeParts | null, now: number): BookingWindow {
   const startMs = start === null ? NaN : start.ms
   const list = Array.isArray(offers) ? offers : undefined
-  const count = list ? list.length : offers === undefined ? 0 : 1
-  let open = count === 0
+  // No offers at all leaves no window, and so is open: see `anyWindow`.
+  const count = list ? list.length : 1
+  let open = false
   let invalid = false
   let earliestUnclosed = Infinity
   let earliest = Infinity
@@ -67,17 +68,14 @@ export function bookingWindow(offers: JsonObject | readonly unknown[] | undefine
       invalid = true
       continue
     }
-    if (from < earliest) earliest = from
-    if (through > latestClosing) latestClosing = through
+    earliest = Math.min(earliest, from)
+    latestClosing = Math.max(latestClosing, through)
     if (through <= now) continue
     // Not closed yet: open now, or opening later.
-    if (from < earliestUnclosed) earliestUnclosed = from
-    if (through < nextChange) nextChange = through
-    if (from > now) {
-      if (from < nextChange) nextChange = from
-    } else {
-      open = true
-    }
+    earliestUnclosed = Math.min(earliestUnclosed, from)
+    nextChange = Math.min(nextChange, through)
+    if (from > now) nextChange = Math.min(nextChange, from)
+    else open = true
   }
   // Offers that were all skipped or unreadable leave only the start.
   const anyWindow = latestClosing > -Infinity

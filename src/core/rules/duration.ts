@@ -51,7 +51,7 @@ export function parseDuration(text: string): Duration | null {
       // . or , : a fraction, only on the last component (checked below)
       const fractionStart = ++i
       for (code = text.charCodeAt(i); code >= 48 && code <= 57; code = text.charCodeAt(++i)) {
-        // Digits past nanoseconds are dropped: a shorter window errs towards not bookable.
+        // Digits past the ninth are dropped: a shorter window errs towards not bookable.
         if (scale < 1e9) {
           value = value * 10 + code - 48
           scale *= 10
@@ -89,8 +89,7 @@ export function subtractDuration(start: DateTimeParts, duration: Duration): numb
     const monthIndex = start.year * 12 + start.month - 1 - duration.months
     const year = Math.floor(monthIndex / 12)
     const month = monthIndex - year * 12 + 1
-    // Below year 0 (and Date.UTC's two-digit years) there is nothing to compute.
-    if (year < 0) return NaN
+    // A year below 0 lands before YEAR_ZERO_MS, refused below.
     result += utc(year, month, Math.min(start.day, daysInMonth(year, month))) - utc(start.year, start.month, start.day)
   }
   // Round up so a sub-millisecond remainder opens the window later, never earlier.

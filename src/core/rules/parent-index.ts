@@ -10,8 +10,9 @@ export interface ParentIndex {
    * version with the same `kind` and `id` unless its `modified` is older; a `deleted`
    * item removes it. `modified` compares exactly: numbers as numbers, digit strings
    * by length then digit by digit (so `"637283497580000001"` beats
-   * `"637283497580000000"`, which `Number()` cannot tell apart). Anything without an
-   * `@id`/`id`, or that throws when read, is ignored; never throws.
+   * `"637283497580000000"`, which `Number()` cannot tell apart). Any other `modified`
+   * (missing, negative, fractional, text) gives no order: the item added later wins.
+   * Anything without an `@id`/`id`, or that throws when read, is ignored; never throws.
    */
   add(item: unknown): void
   /**
@@ -36,12 +37,17 @@ export interface ParentIndex {
   readonly size: number
 }
 
-/** One RPDE item's latest version; `data` is undefined once deleted (a tombstone). */
+/** A parent as indexed: its `@id`, its data, and the `@id`s of the courts it lists. */
+interface IndexedParent {
+  id: string
+  data: JsonObject
+  courts: string[] | undefined
+}
+
+/** One RPDE item's latest version; `parent` is undefined once deleted (a tombstone) or when the version has no usable data. */
 interface ParentRecord {
   modified: unknown
-  data: JsonObject | undefined
-  id: string | undefined
-  courts: string[] | undefined
+  parent: IndexedParent | undefined
 }
 
 const DIGITS = /^\d+$/
@@ -52,37 +58,23 @@ function digitsOf(modified: unknown): string | undefined {
   return typeof modified === 'string' && DIGITS.test(modified) ? modified.replace(/^0+(?=\d)/, '') : undefined
 }
 
-const order = (modified: unknown): number =>
-  typeof modified === 'number' || (typeof modified === 'string' && modified !== '') ? Number(modified) : NaN
-
 /**
- * RPDE `modified` is a number, often a digit string longer than a double holds
- * exactly: digits compare by length, then digit by digit; other numbers as numbers;
- * anything else as text.
+ * RPDE `modified` is a non-negative integer, often a digit string longer than a double
+ * holds exactly: two numbers compare as numbers; digits by length, then digit by digit.
+ * Anything else gives no order, so the version read later wins.
  */
 function isOlder(modified: unknown, current: unknown): boolean {
   if (typeof modified === 'number' && typeof current === 'number') return modified < current
   const digits = digitsOf(modified)
   const currentDigits = digitsOf(current)
-  if (digits !== undefined && currentDigits !== undefined) {
-    return digits.length < currentDigits.length || (digits.length === currentDigits.length && digits < currentDigits)
-  }
-  const a = order(modified)
-  const b = order(current)
-  if (a === a && b === b) return a < b
-  return typeof modified === 'string' && typeof current === 'string' && modified < current
+  if (digits === undefined || currentDigits === undefined) return false
+  return digits.length < currentDigits.length || (digits.length === currentDigits.length && digits < currentDigits)
 }
 
 /** The ids of a FacilityUse's `individualFacilityUse` courts, or undefined without a list. */
 function courtIds(data: JsonObject): string[] | undefined {
   const courts = data.individualFacilityUse
-  if (!Array.isArray(courts)) return undefined
-  const ids: string[] = []
-  for (const court of courts) {
-    const id = readId(court)
-    if (id !== undefined) ids.push(id)
-  }
-  return ids
+  return Array.isArray(courts) ? courts.map(readId).filter((id) => id !== undefined) : undefined
 }
 
 /**
@@ -94,16 +86,18 @@ function courtIds(data: JsonObject): string[] | undefined {
  * const parent = parents.parentOf(scheduledSessionItem)
  */
 export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
-  // Lookup key (parent or court `@id`) -> parent data.
-  const parents = new Map<string, JsonObject>()
-  // RPDE `kind` -> `id` (or, for bare data, '' -> `@id`) -> latest version, so that a
-  // deletion, which carries no data, still finds the `@id`s it removes.
-  const records = new Map<unknown, Map<string, ParentRecord>>()
+  // Lookup key (parent or court `@id`) -> parent data. It never holds undefined, so a
+  // missing reference finds nothing.
+  const parents = new Map<string | undefined, JsonObject>()
+  // RPDE `kind` (undefined for bare data) -> `id` (else the `@id`; undefined for an item
+  // with neither, which holds no parent) -> latest version, so that a deletion, which
+  // carries no data, still finds the `@id`s it removes.
+  const records = new Map<unknown, Map<string | undefined, ParentRecord>>()
   let size = 0
 
   function add(item: unknown): void {
     // Read everything first, so an item that throws part-way changes nothing.
-    let kind: unknown = ''
+    let kind: unknown
     let key: string | undefined
     let record: ParentRecord
     try {
@@ -119,41 +113,44 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
         if (typeof id === 'string' || typeof id === 'number') key = String(id)
       }
       // A malformed newer version still supersedes the old one: its parent is then missing.
-      const usable = parentId !== undefined && isObject(data)
-      record = { modified, data: usable ? data : undefined, id: parentId, courts: usable ? courtIds(data) : undefined }
+      const parent = parentId !== undefined && isObject(data) ? { id: parentId, data, courts: courtIds(data) } : undefined
+      record = { modified, parent }
     } catch {
       return
     }
-    if (key === undefined) return
     let versions = records.get(kind)
     if (!versions) records.set(kind, (versions = new Map()))
     const previous = versions.get(key)
     if (previous) {
       if (isOlder(record.modified, previous.modified)) return
-      if (previous.data) {
-        size--
-        remove(previous.id, previous.data)
-        if (previous.courts) for (const id of previous.courts) remove(id, previous.data)
-      }
+      if (previous.parent) unindex(previous.parent)
     }
     versions.set(key, record)
-    if (record.data === undefined || record.id === undefined) return
-    parents.set(record.id, record.data)
+    if (record.parent) index(record.parent)
+  }
+
+  function index(parent: IndexedParent): void {
+    parents.set(parent.id, parent.data)
+    if (parent.courts) for (const id of parent.courts) parents.set(id, parent.data)
     size++
-    if (record.courts) for (const id of record.courts) parents.set(id, record.data)
+  }
+
+  function unindex(parent: IndexedParent): void {
+    release(parent.id, parent.data)
+    if (parent.courts) for (const id of parent.courts) release(id, parent.data)
+    size--
   }
 
   /** Only if it still points at this version: another record may have claimed the `@id` since. */
-  function remove(id: string | undefined, data: JsonObject): void {
-    if (id !== undefined && parents.get(id) === data) parents.delete(id)
+  function release(id: string, data: JsonObject): void {
+    if (parents.get(id) === data) parents.delete(id)
   }
 
   function addAll(list: Iterable<unknown>): void {
     try {
-      if (list == null || typeof (list as Partial<Iterable<unknown>>)[Symbol.iterator] !== 'function') return
       for (const item of list) add(item)
     } catch {
-      // A hostile iterable: keep what was added.
+      // Not iterable, or a hostile iterable: keep what was added.
     }
   }
 
@@ -163,8 +160,7 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
 
   /** The parent a reference (an id, or an embedded object's `@id`/`id`) names. */
   function lookup(reference: unknown): JsonObject | undefined {
-    const id = readId(reference)
-    return id === undefined ? undefined : parents.get(id)
+    return parents.get(readId(reference))
   }
 
   function parentOf(opportunity: unknown): JsonObject | undefined {
@@ -179,8 +175,9 @@ export function createParentIndex(items?: Iterable<unknown>): ParentIndex {
       if (parent !== undefined || type !== 'Slot' || !isObject(reference)) return parent
       return lookup(reference.facilityUse)
     } catch {
-      return undefined
+      // A child that throws when read has no parent.
     }
+    return undefined
   }
 
   if (items !== undefined) addAll(items)

@@ -117,6 +117,27 @@ describe('given an opportunity the rules say is not bookable', () => {
     expect(view({ bookability: notBookable('full') }).describesLabel).toBe(false)
     expect(view({ customContent: true }).describesLabel).toBe(false)
   })
+
+  it('shows "invalid-opportunity" for an answer that is not bookable but gives no reason', () => {
+    expect(view({ bookability: { ...bookable, bookable: false } })).toMatchObject({ state: 'invalid-opportunity', labelKey: 'invalid-opportunity', actionable: false })
+  })
+})
+
+describe('given custom content in place of the label', () => {
+  it('adds no description while pending: the pending state is announced instead', () => {
+    expect(view({ route: 'authenticated', checkoutStatus: 'pending', customContent: true })).toMatchObject({ state: 'pending', describesLabel: false, announcement: 'pending' })
+  })
+
+  it.each([
+    ['a retry', 'network', 'retry'],
+    ['a failure that cannot be retried', 'invalid-request', 'cannotBook'],
+  ] as const)('adds no description for %s: the error shown beside it describes the control', (_name, errorKind, labelKey) => {
+    expect(view({ route: 'authenticated', checkoutStatus: 'error', errorKind, customContent: true })).toMatchObject({ labelKey, errorKind, describesLabel: false })
+  })
+
+  it('describes every reason the rules give', () => {
+    for (const reason of BOOKABILITY_REASONS) expect(view({ bookability: notBookable(reason), customContent: true }).describesLabel, reason).toBe(true)
+  })
 })
 
 describe('given the app disables the button', () => {
