@@ -106,7 +106,8 @@ const isThenable = (value: unknown): value is PromiseLike<unknown> =>
 /** A guest link hands a plain same-tab click to the app's router; modified clicks and new tabs stay native. */
 export function followGuestLink(event: MouseEvent<HTMLElement>, href: string | undefined, target: string | undefined, onNavigate: ((url: string) => void) | undefined) {
   if (!onNavigate || !href || target === '_blank') return
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
+  // Only the primary button clicks: a middle click is `auxclick`, which leaves the link to the browser anyway.
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
   event.preventDefault()
   onNavigate(href)
 }

@@ -37,6 +37,7 @@ describe('given a bookable session in authenticated mode', () => {
     const before = sandbox.requests.length
     const onNavigate = vi.fn()
     const onCheckoutCreated = vi.fn()
+    const open = vi.spyOn(window, 'open')
     renderWithProvider(
       <BookButton opportunity={scheduledSession({ identifier: 'swim/42?#' })} parent={sessionSeries()} onNavigate={onNavigate} onCheckoutCreated={onCheckoutCreated} />,
     )
@@ -52,6 +53,9 @@ describe('given a bookable session in authenticated mode', () => {
     const target = onNavigate.mock.calls[0]![0] as string
     expect(target).toMatch(new RegExp(`^${sandbox.origin}/checkout/`))
     expect(onCheckoutCreated).toHaveBeenCalledWith({ target })
+    // Same tab: no blank tab is left behind.
+    expect(open).not.toHaveBeenCalled()
+    open.mockRestore()
     // The app's router is on its way to Checkout: the button stays pending until then.
     expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-disabled', 'true')
   })
@@ -143,6 +147,25 @@ describe('given a broker’s own element or app settings', () => {
     } finally {
       onlineManager.setOnline(true)
     }
+  })
+
+  it('hands Checkout to the callbacks of the latest render, even when they change while the session is created', async () => {
+    const firstNavigate = vi.fn()
+    const firstCreated = vi.fn()
+    const latestNavigate = vi.fn()
+    const latestCreated = vi.fn()
+    const button = (onNavigate: () => void, onCheckoutCreated: () => void) => (
+      <BookingProvider {...config()}>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} onCheckoutCreated={onCheckoutCreated} />
+      </BookingProvider>
+    )
+    const { rerender } = render(button(firstNavigate, firstCreated))
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    rerender(button(latestNavigate, latestCreated))
+    await waitFor(() => expect(latestNavigate).toHaveBeenCalledOnce())
+    expect(latestCreated).toHaveBeenCalledOnce()
+    expect(firstNavigate).not.toHaveBeenCalled()
+    expect(firstCreated).not.toHaveBeenCalled()
   })
 
   it('does not stay locked when a callback throws', async () => {
