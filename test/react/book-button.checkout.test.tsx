@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { StrictMode, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BookButton, BookingProvider, CheckoutError, type BookingConfig } from '../../src/index.js'
+import { BookButton, BookingProvider, CheckoutError, useCheckout as useCheckoutFromMainEntry, type BookingConfig } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
 import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
@@ -487,6 +487,21 @@ describe('useCheckout', () => {
     await act(() => result.current.checkout(other))
     expect(checkoutRequests(before)).toHaveLength(2)
     warn.mockRestore()
+  })
+
+  it('sends the settings of the latest render, not those it first rendered with', async () => {
+    const before = sandbox.requests.length
+    const signedInAs = { ...customer, email: 'grace@example.org', givenName: 'Grace', familyName: 'Hopper' }
+    const { result, rerender } = renderHook((settings: BookingConfig) => useCheckout(settings), { initialProps: config() })
+    rerender(config({ customer: signedInAs }))
+    await act(() => result.current.checkout(input))
+    expect(JSON.parse(checkoutRequests(before)[0]!.body)['imin:initialOrder'].customer).toEqual(signedInAs)
+  })
+
+  it('from the main entry, says where it moved', () => {
+    expect(() => useCheckoutFromMainEntry("useCheckout moved: import { useCheckout } from 'openactive-book-button/checkout'")).toThrow(
+      "useCheckout moved: import { useCheckout } from 'openactive-book-button/checkout'",
+    )
   })
 
   it('aborts the request in flight on unmount', async () => {
