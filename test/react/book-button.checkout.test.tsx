@@ -80,10 +80,12 @@ describe('given a bookable session in authenticated mode', () => {
 
   it('is busy and says so politely while the session is created', async () => {
     const onNavigate = vi.fn()
-    const { container } = renderWithProvider(
-      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />,
-    )
+    const ui = (className: string) => <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} className={className} />
+    const { container, rerender } = renderWithProvider(ui('listing'))
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    // Said once: a re-render while pending does not say it again.
+    rerender(<BookingProvider {...config()}>{ui('listing highlighted')}</BookingProvider>)
+    expect(screen.getByRole('status').textContent).toBe('Opening checkout…')
     const button = screen.getByRole('button', { name: 'Opening checkout…' })
     expect(button).toHaveAttribute('data-state', 'pending')
     expect(button).toHaveAttribute('aria-busy', 'true')
