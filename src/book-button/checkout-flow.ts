@@ -100,8 +100,9 @@ export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
   }
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function'
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as Partial<PromiseLike<unknown>> | null | undefined)?.then === 'function'
+}
 
 /** A guest link hands a plain same-tab click to the app's router; modified clicks and new tabs stay native. */
 export function followGuestLink(event: MouseEvent<HTMLElement>, href: string | undefined, target: string | undefined, onNavigate: ((url: string) => void) | undefined) {

@@ -336,6 +336,24 @@ describe('given many authenticated buttons', () => {
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
   })
 
+  it('says the same words again when a second button starts the same way, so they are heard twice', async () => {
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />
+      </>,
+    )
+    const region = screen.getByRole('status')
+    const [first, second] = screen.getAllByRole('button', { name: 'Book' })
+    await userEvent.click(first!)
+    const firstWords = region.textContent
+    await userEvent.click(second!)
+    expect(region).toHaveTextContent('Opening checkout…')
+    expect(region.textContent).not.toBe(firstWords)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledTimes(2))
+  })
+
   it('shares the outer provider’s region inside a nested provider, and the page’s outside any', async () => {
     render(
       <>
