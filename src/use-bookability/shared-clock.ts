@@ -67,8 +67,8 @@ function tick() {
 }
 
 function listenForWake(on: boolean) {
-  // Only hooks' effects subscribe, so this runs in a browser, never while rendering on a server.
-  if (on === listening) return
+  // A renderer that runs effects without a DOM (a test renderer in Node) still gets its timer.
+  if (on === listening || typeof window === 'undefined') return
   listening = on
   for (const type of WAKE_EVENTS) {
     const target = type === 'visibilitychange' ? document : window
