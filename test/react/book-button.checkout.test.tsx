@@ -421,6 +421,31 @@ describe('given an asChild link on the authenticated route', () => {
   })
 })
 
+describe('given an asChild link on the authenticated route and the keys that are not for it', () => {
+  it('lets Tab move on and Space not scroll the page, starting nothing by either', async () => {
+    const before = sandbox.requests.length
+    renderWithProvider(
+      <>
+        <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild>
+          <a className="brand-link" />
+        </BookButton>
+        <button type="button">Details</button>
+      </>,
+    )
+    const scrolls: boolean[] = []
+    const onKeyDown = (event: KeyboardEvent) => event.key === ' ' && scrolls.push(!event.defaultPrevented)
+    document.addEventListener('keydown', onKeyDown)
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard('[Space>]')
+    await user.tab()
+    document.removeEventListener('keydown', onKeyDown)
+    expect(screen.getByRole('button', { name: 'Details' })).toHaveFocus()
+    expect(scrolls).toEqual([false])
+    expect(checkoutRequests(before)).toHaveLength(0)
+  })
+})
+
 describe('given an asChild link that re-renders as it books', () => {
   it('keeps its ref and merged style through Enter, pending and back', async () => {
     const attached: (HTMLElement | null)[] = []

@@ -403,7 +403,7 @@ describe('given the app disables the button', () => {
     const { container } = renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} disabled onNavigate={onNavigate} />)
     const link = screen.getByRole('link', { name: 'Book' })
     expect(link).toHaveAttribute('data-state', 'bookable')
-    expect(link).toHaveAttribute('data-disabled')
+    expect(link).toHaveAttribute('data-disabled', '')
     expect(link).toHaveAttribute('aria-disabled', 'true')
     expect(link).not.toHaveAttribute('href')
     await userEvent.tab()
