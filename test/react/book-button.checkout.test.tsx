@@ -421,6 +421,26 @@ describe('given an asChild link on the authenticated route', () => {
   })
 })
 
+describe('given an asChild button on the authenticated route', () => {
+  it.each([
+    ['Enter', '{Enter}'],
+    ['Space', ' '],
+  ])('books once with %s, as its own element does', async (_, keys) => {
+    const before = sandbox.requests.length
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild onNavigate={onNavigate}>
+        <button className="brand-button" />
+      </BookButton>,
+    )
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard(keys)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    expect(checkoutRequests(before)).toHaveLength(1)
+  })
+})
+
 describe('given an asChild link on the authenticated route and the keys that are not for it', () => {
   it('lets Tab move on and Space not scroll the page, starting nothing by either', async () => {
     const before = sandbox.requests.length
