@@ -12,8 +12,8 @@ export interface CheckoutFlowOptions {
   offerId?: string
   target?: string
   onNavigate?: (url: string) => void
-  onCheckoutCreated?: (session: { target: string }) => void
-  onError?: (error: CheckoutError) => void
+  onCheckoutCreated: (session: { target: string }) => void
+  onError: (error: CheckoutError) => void
 }
 
 /**
@@ -39,31 +39,22 @@ export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
     latest.current = options
   })
 
-  const reset = checkout.reset
-  const latestReset = useRef(reset)
-  useEffect(() => {
-    latestReset.current = reset
-  })
   const release = useCallback(() => {
     clearTimeout(holdTimer.current)
     locked.current = false
-    latestReset.current()
+    latest.current.checkout.reset()
   }, [])
-  // Unmounting ends the hold: nothing is left to release later.
-  useEffect(() => () => clearTimeout(holdTimer.current), [])
 
-  // Native navigation holds until the page is hidden; back through the browser's page cache, it is ready again.
+  // Native navigation holds until the page is hidden; back through the browser's page cache
+  // (the only `pageshow` a page sees after it has loaded), it is ready again.
   const navigatingAway = checkout.status === 'success'
   useEffect(() => {
     if (!navigatingAway) return
-    const onPageShow = (event: PageTransitionEvent) => {
-      if (event.persisted) release()
-    }
     window.addEventListener('pagehide', release)
-    window.addEventListener('pageshow', onPageShow)
+    window.addEventListener('pageshow', release)
     return () => {
       window.removeEventListener('pagehide', release)
-      window.removeEventListener('pageshow', onPageShow)
+      window.removeEventListener('pageshow', release)
     }
   }, [navigatingAway, release])
 
@@ -82,7 +73,7 @@ export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
       ({ target: url }) => {
         const { onCheckoutCreated, onNavigate } = latest.current
         try {
-          onCheckoutCreated?.({ target: url })
+          onCheckoutCreated({ target: url })
           if (tab) {
             tab.location.href = url
             holdThenRelease()
@@ -103,19 +94,21 @@ export function useCheckoutFlow(options: CheckoutFlowOptions): () => void {
       (error: CheckoutError) => {
         locked.current = false
         tab?.close()
-        if (error.kind !== 'aborted') latest.current.onError?.(error)
+        if (error.kind !== 'aborted') latest.current.onError(error)
       },
     )
   }
 }
 
-const isThenable = (value: unknown): value is PromiseLike<unknown> =>
-  (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function'
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as Partial<PromiseLike<unknown>> | null | undefined)?.then === 'function'
+}
 
 /** A guest link hands a plain same-tab click to the app's router; modified clicks and new tabs stay native. */
 export function followGuestLink(event: MouseEvent<HTMLElement>, href: string | undefined, target: string | undefined, onNavigate: ((url: string) => void) | undefined) {
   if (!onNavigate || !href || target === '_blank') return
-  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
+  // Only the primary button clicks: a middle click is `auxclick`, which leaves the link to the browser anyway.
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
   event.preventDefault()
   onNavigate(href)
 }

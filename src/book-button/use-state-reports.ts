@@ -20,7 +20,6 @@ export function useStateReports(
   const reported = useRef({ state, announcement })
   useEffect(() => {
     const previous = reported.current
-    if (previous.state === state && previous.announcement === announcement) return
     reported.current = { state, announcement }
     if (previous.state !== state) onStateChange?.(state, bookability)
     if (announcement && announcement !== previous.announcement) announce?.(announcement)

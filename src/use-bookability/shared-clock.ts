@@ -16,7 +16,7 @@ interface Subscriber {
 /** The longest single wait: how far a sleeping tab can fall behind once it runs again. */
 export const LONGEST_WAIT_MS = 60_000
 
-/** Events that follow a sleep or a hidden tab: the clock re-checks on each. */
+/** Events that follow a sleep or a hidden tab: the clock re-checks on each (on hiding too, which finds nothing new). */
 const WAKE_EVENTS = ['visibilitychange', 'pageshow', 'focus'] as const
 
 const subscribers = new Set<Subscriber>()
@@ -41,7 +41,7 @@ export function subscribeAt(at: number, notify: () => void): () => void {
 }
 
 function schedule(at: number) {
-  if (timer !== undefined) clearTimeout(timer)
+  clearTimeout(timer)
   timer = undefined
   timerAt = at
   if (at !== Infinity) timer = setTimeout(tick, Math.min(Math.max(at - Date.now(), 0), LONGEST_WAIT_MS))
@@ -66,16 +66,13 @@ function tick() {
   if (subscribers.size === 0) listenForWake(false)
 }
 
-function onWake() {
-  if (document.visibilityState !== 'hidden') tick()
-}
-
 function listenForWake(on: boolean) {
+  // A renderer that runs effects without a DOM (a test renderer in Node) still gets its timer.
   if (on === listening || typeof window === 'undefined') return
   listening = on
   for (const type of WAKE_EVENTS) {
     const target = type === 'visibilitychange' ? document : window
-    if (on) target.addEventListener(type, onWake)
-    else target.removeEventListener(type, onWake)
+    if (on) target.addEventListener(type, tick)
+    else target.removeEventListener(type, tick)
   }
 }

@@ -82,7 +82,8 @@ export function useCheckout(options?: BookingConfig): UseCheckoutResult {
       return mutateAsync({ ...input, signal: controller.signal })
         .catch((error: unknown) => Promise.reject(failed(toCheckoutError(error))))
         .finally(() => {
-          if (inFlight.current === controller) inFlight.current = null
+          // A second call is refused while this one is in flight, so the one in flight is this one.
+          inFlight.current = null
         })
     },
     [mutateAsync],

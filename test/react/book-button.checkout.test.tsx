@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { StrictMode, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BookButton, BookingProvider, CheckoutError, type BookingConfig } from '../../src/index.js'
+import { BookButton, BookingProvider, CheckoutError, useCheckout as useCheckoutFromMainEntry, type BookingConfig } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
 import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
@@ -37,6 +37,7 @@ describe('given a bookable session in authenticated mode', () => {
     const before = sandbox.requests.length
     const onNavigate = vi.fn()
     const onCheckoutCreated = vi.fn()
+    const open = vi.spyOn(window, 'open')
     renderWithProvider(
       <BookButton opportunity={scheduledSession({ identifier: 'swim/42?#' })} parent={sessionSeries()} onNavigate={onNavigate} onCheckoutCreated={onCheckoutCreated} />,
     )
@@ -52,6 +53,9 @@ describe('given a bookable session in authenticated mode', () => {
     const target = onNavigate.mock.calls[0]![0] as string
     expect(target).toMatch(new RegExp(`^${sandbox.origin}/checkout/`))
     expect(onCheckoutCreated).toHaveBeenCalledWith({ target })
+    // Same tab: no blank tab is left behind.
+    expect(open).not.toHaveBeenCalled()
+    open.mockRestore()
     // The app's router is on its way to Checkout: the button stays pending until then.
     expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-disabled', 'true')
   })
@@ -76,10 +80,12 @@ describe('given a bookable session in authenticated mode', () => {
 
   it('is busy and says so politely while the session is created', async () => {
     const onNavigate = vi.fn()
-    const { container } = renderWithProvider(
-      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />,
-    )
+    const ui = (className: string) => <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} className={className} />
+    const { container, rerender } = renderWithProvider(ui('listing'))
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    // Said once: a re-render while pending does not say it again.
+    rerender(<BookingProvider {...config()}>{ui('listing highlighted')}</BookingProvider>)
+    expect(screen.getByRole('status').textContent).toBe('Opening checkout…')
     const button = screen.getByRole('button', { name: 'Opening checkout…' })
     expect(button).toHaveAttribute('data-state', 'pending')
     expect(button).toHaveAttribute('aria-busy', 'true')
@@ -143,6 +149,25 @@ describe('given a broker’s own element or app settings', () => {
     } finally {
       onlineManager.setOnline(true)
     }
+  })
+
+  it('hands Checkout to the callbacks of the latest render, even when they change while the session is created', async () => {
+    const firstNavigate = vi.fn()
+    const firstCreated = vi.fn()
+    const latestNavigate = vi.fn()
+    const latestCreated = vi.fn()
+    const button = (onNavigate: () => void, onCheckoutCreated: () => void) => (
+      <BookingProvider {...config()}>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} onCheckoutCreated={onCheckoutCreated} />
+      </BookingProvider>
+    )
+    const { rerender } = render(button(firstNavigate, firstCreated))
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    rerender(button(latestNavigate, latestCreated))
+    await waitFor(() => expect(latestNavigate).toHaveBeenCalledOnce())
+    expect(latestCreated).toHaveBeenCalledOnce()
+    expect(firstNavigate).not.toHaveBeenCalled()
+    expect(firstCreated).not.toHaveBeenCalled()
   })
 
   it('does not stay locked when a callback throws', async () => {
@@ -311,6 +336,24 @@ describe('given many authenticated buttons', () => {
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
   })
 
+  it('says the same words again when a second button starts the same way, so they are heard twice', async () => {
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />
+      </>,
+    )
+    const region = screen.getByRole('status')
+    const [first, second] = screen.getAllByRole('button', { name: 'Book' })
+    await userEvent.click(first!)
+    const firstWords = region.textContent
+    await userEvent.click(second!)
+    expect(region).toHaveTextContent('Opening checkout…')
+    expect(region.textContent).not.toBe(firstWords)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledTimes(2))
+  })
+
   it('shares the outer provider’s region inside a nested provider, and the page’s outside any', async () => {
     render(
       <>
@@ -375,6 +418,51 @@ describe('given an asChild link on the authenticated route', () => {
     await user.keyboard(keys)
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
     expect(checkoutRequests(before)).toHaveLength(1)
+  })
+})
+
+describe('given an asChild button on the authenticated route', () => {
+  it.each([
+    ['Enter', '{Enter}'],
+    ['Space', ' '],
+  ])('books once with %s, as its own element does', async (_, keys) => {
+    const before = sandbox.requests.length
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild onNavigate={onNavigate}>
+        <button className="brand-button" />
+      </BookButton>,
+    )
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard(keys)
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    expect(checkoutRequests(before)).toHaveLength(1)
+  })
+})
+
+describe('given an asChild link on the authenticated route and the keys that are not for it', () => {
+  it('lets Tab move on and Space not scroll the page, starting nothing by either', async () => {
+    const before = sandbox.requests.length
+    renderWithProvider(
+      <>
+        <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild>
+          <a className="brand-link" />
+        </BookButton>
+        <button type="button">Details</button>
+      </>,
+    )
+    const scrolls: boolean[] = []
+    const onKeyDown = (event: KeyboardEvent) => event.key === ' ' && scrolls.push(!event.defaultPrevented)
+    document.addEventListener('keydown', onKeyDown)
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard('[Space>]')
+    await user.tab()
+    document.removeEventListener('keydown', onKeyDown)
+    expect(screen.getByRole('button', { name: 'Details' })).toHaveFocus()
+    expect(scrolls).toEqual([false])
+    expect(checkoutRequests(before)).toHaveLength(0)
   })
 })
 
@@ -464,6 +552,21 @@ describe('useCheckout', () => {
     await act(() => result.current.checkout(other))
     expect(checkoutRequests(before)).toHaveLength(2)
     warn.mockRestore()
+  })
+
+  it('sends the settings of the latest render, not those it first rendered with', async () => {
+    const before = sandbox.requests.length
+    const signedInAs = { ...customer, email: 'grace@example.org', givenName: 'Grace', familyName: 'Hopper' }
+    const { result, rerender } = renderHook((settings: BookingConfig) => useCheckout(settings), { initialProps: config() })
+    rerender(config({ customer: signedInAs }))
+    await act(() => result.current.checkout(input))
+    expect(JSON.parse(checkoutRequests(before)[0]!.body)['imin:initialOrder'].customer).toEqual(signedInAs)
+  })
+
+  it('from the main entry, says where it moved', () => {
+    expect(() => useCheckoutFromMainEntry("useCheckout moved: import { useCheckout } from 'openactive-book-button/checkout'")).toThrow(
+      "useCheckout moved: import { useCheckout } from 'openactive-book-button/checkout'",
+    )
   })
 
   it('aborts the request in flight on unmount', async () => {

@@ -353,6 +353,24 @@ describe('given live time', () => {
     expect(states).toEqual(['bookable', 'started'])
   })
 
+  it('reports each change of state once, however often the button re-renders', () => {
+    vi.useFakeTimers({ now: NOW })
+    const onStateChange = vi.fn()
+    const page = (className: string) => (
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} locale="en-GB" timeZone="Europe/London">
+        <BookButton opportunity={scheduledSession({ startDate: iso(NOW + 7 * DAY + HOUR) })} parent={sessionSeries()} className={className} onStateChange={onStateChange} />
+      </BookingProvider>
+    )
+    const { rerender } = render(page('listing'))
+    rerender(page('listing highlighted'))
+    expect(onStateChange).not.toHaveBeenCalled()
+
+    act(() => vi.advanceTimersByTime(HOUR))
+    rerender(page('listing'))
+    rerender(page('listing highlighted'))
+    expect(onStateChange.mock.calls.map(([state]) => state)).toEqual(['bookable'])
+  })
+
   it('holds no timer with a fixed clock', () => {
     vi.useFakeTimers({ now: NOW })
     renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} />)
@@ -385,7 +403,7 @@ describe('given the app disables the button', () => {
     const { container } = renderButton(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} disabled onNavigate={onNavigate} />)
     const link = screen.getByRole('link', { name: 'Book' })
     expect(link).toHaveAttribute('data-state', 'bookable')
-    expect(link).toHaveAttribute('data-disabled')
+    expect(link).toHaveAttribute('data-disabled', '')
     expect(link).toHaveAttribute('aria-disabled', 'true')
     expect(link).not.toHaveAttribute('href')
     await userEvent.tab()

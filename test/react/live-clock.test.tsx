@@ -38,6 +38,22 @@ describe('given live time and a machine that sleeps', () => {
     expect(screen.getByRole('link', { name: 'Book' })).toBeInTheDocument()
   })
 
+  it('still wakes for a button opening later once another has started and waits for nothing more', () => {
+    render(
+      <BookingProvider checkoutBaseUrl="checkout.example.com" locale="en-GB" timeZone="Europe/London">
+        <BookButton opportunity={scheduledSession({ identifier: 'starts-in-an-hour', startDate: iso(NOW + HOUR) })} parent={sessionSeries()} />
+        <BookButton opportunity={scheduledSession({ identifier: 'opens-in-3-hours', startDate: iso(NOW + 7 * DAY + 3 * HOUR) })} parent={sessionSeries()} />
+      </BookingProvider>,
+    )
+    act(() => vi.advanceTimersByTime(HOUR))
+    expect(screen.getByRole('link', { name: 'Started' })).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: /^Opens/ })).toBeInTheDocument()
+
+    sleepFor(3 * HOUR)
+    act(() => window.dispatchEvent(new Event('focus')))
+    expect(screen.getByRole('link', { name: 'Book' })).toBeInTheDocument()
+  })
+
   it('keeps a single timer however often the page wakes', () => {
     renderLiveButton()
     for (let wake = 0; wake < 5; wake++) {

@@ -6,7 +6,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BookButton, BookingProvider, type BookingConfig } from '../../src/index.js'
+import { BookButton, BookingProvider, type BookingConfig, type OpportunityInput } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
 import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
@@ -41,12 +41,16 @@ const useCountedCheckout: typeof useCheckout = (options) => {
 }
 afterEach(() => checkoutsStarted.mockClear())
 
-function renderButton(props: { onNavigate?: (url: string) => void; onCheckoutCreated?: () => void }, overrides: BookingConfig = {}) {
-  return render(
+type ButtonProps = { opportunity?: OpportunityInput; onNavigate?: (url: string) => unknown; onCheckoutCreated?: () => void; onError?: () => void }
+
+function renderButton(props: ButtonProps, overrides: BookingConfig = {}) {
+  const page = (pageProps: ButtonProps) => (
     <BookingProvider checkoutBaseUrl={sandbox.url} getAuthToken={() => SANDBOX_TOKEN} useCheckout={useCountedCheckout} customer={customer} broker={broker} now={NOW} {...overrides}>
-      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} {...props} />
-    </BookingProvider>,
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} {...pageProps} />
+    </BookingProvider>
   )
+  const view = render(page(props))
+  return { ...view, rerenderWith: (next: ButtonProps) => view.rerender(page({ ...props, ...next })) }
 }
 
 const checkoutRequests = (since: number) => sandbox.requests.slice(since).filter((request) => request.method === 'POST')
@@ -61,15 +65,50 @@ function pageTransition(type: 'pagehide' | 'pageshow', persisted: boolean) {
 }
 
 /** An onNavigate that takes the clock on its first call, and a promise of that call: nothing to poll for once the clock is fake. */
-function navigation() {
+function navigation(returns?: unknown) {
   let called = () => {}
   const navigated = new Promise<void>((resolve) => (called = resolve))
-  const onNavigate = vi.fn<(url: string) => void>().mockImplementationOnce(() => {
+  const onNavigate = vi.fn<(url: string) => unknown>().mockImplementationOnce(() => {
     takeTheClock()
     called()
+    return returns
   })
   return { onNavigate, navigated }
 }
+
+describe('given two clicks in one task, before React re-renders', () => {
+  it('starts one checkout and reports no error for the second click', async () => {
+    const onNavigate = vi.fn()
+    const onError = vi.fn()
+    renderButton({ onNavigate, onError })
+    const book = screen.getByRole('button', { name: 'Book' })
+    act(() => {
+      book.click()
+      book.click()
+    })
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
+    expect(onError).not.toHaveBeenCalled()
+  })
+})
+
+describe('given onNavigate that returns a value that is not a promise', () => {
+  it.each([
+    ['null', null],
+    ['an object', { pathname: '/checkout' }],
+  ])('holds the button for 2 s when it returns %s, as when it returns nothing', async (_, returned) => {
+    const { onNavigate, navigated } = navigation(returned)
+    renderButton({ onNavigate })
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Book' }))
+    await navigated
+
+    act(() => vi.advanceTimersByTime(1999))
+    expect(pendingButton()).toHaveAttribute('data-state', 'pending')
+    act(() => vi.advanceTimersByTime(2))
+    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
+  })
+})
 
 describe('given onNavigate that returns nothing', () => {
   it('stays locked and pending for 2 s after it returns: a double click then creates no second session', async () => {
@@ -122,6 +161,20 @@ describe('given onNavigate that returns a promise', () => {
     expect(checkoutRequests(before)).toHaveLength(1)
     expect(checkoutsStarted).toHaveBeenCalledOnce()
     expect(onNavigate).toHaveBeenCalledOnce()
+  })
+
+  it('stays pending past the 2 s hold while the app’s navigation is still under way', async () => {
+    let done = () => {}
+    const { onNavigate, navigated } = navigation(new Promise<void>((resolve) => (done = resolve)))
+    renderButton({ onNavigate })
+    await userEvent.setup({ delay: null }).click(screen.getByRole('button', { name: 'Book' }))
+    await navigated
+
+    act(() => vi.advanceTimersByTime(10_000))
+    expect(pendingButton()).toHaveAttribute('aria-busy', 'true')
+    await act(async () => done())
+    act(() => vi.advanceTimersByTime(1))
+    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
   })
 
   it('is ready again when the app’s navigation fails, and the failure still reaches the app', async () => {
@@ -182,5 +235,45 @@ describe('given native navigation', () => {
     await leave(2)
     expect(checkoutRequests(before)).toHaveLength(2)
     jsdomErrors.mockRestore()
+  })
+})
+
+describe('given a return from the page cache while a session is still being created', () => {
+  // The browser froze the page mid-request (the customer pressed Back) and has just restored it.
+  function leaveAndComeBack() {
+    pageTransition('pagehide', true)
+    pageTransition('pageshow', true)
+  }
+
+  async function startCheckoutThatNeverAnswers() {
+    const before = sandbox.requests.length
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
+  }
+
+  it('stays pending, so a click creates no second session', async () => {
+    renderButton({ opportunity: scheduledSession({ identifier: 'sandbox:hang' }) })
+    await startCheckoutThatNeverAnswers()
+    leaveAndComeBack()
+    await userEvent.dblClick(pendingButton())
+    expect(pendingButton()).toHaveAttribute('data-state', 'pending')
+    expect(checkoutsStarted).toHaveBeenCalledOnce()
+  })
+
+  it('stays pending after an earlier checkout that the app’s router completed', async () => {
+    let navigated = () => {}
+    const onNavigate = vi.fn(() => new Promise<void>((resolve) => (navigated = resolve)))
+    const { rerenderWith } = renderButton({ onNavigate })
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+    await act(async () => navigated())
+    await screen.findByRole('button', { name: 'Book' })
+
+    rerenderWith({ opportunity: scheduledSession({ identifier: 'sandbox:hang' }) })
+    await startCheckoutThatNeverAnswers()
+    leaveAndComeBack()
+    await userEvent.dblClick(pendingButton())
+    expect(pendingButton()).toHaveAttribute('data-state', 'pending')
+    expect(checkoutsStarted).toHaveBeenCalledTimes(2)
   })
 })

@@ -90,6 +90,21 @@ describe('given a guest link with onNavigate', () => {
   })
 })
 
+describe('given a guest link the app’s router does not take', () => {
+  it.each([
+    ['without onNavigate', {}],
+    ['opening in a new tab', { target: '_blank', onNavigate: vi.fn() }],
+  ])('leaves a plain click %s to the browser', async (_, props) => {
+    renderGuest(<BookButton opportunity={scheduledSession()} parent={sessionSeries()} {...props} />)
+    const clicks = watchClicks()
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    await userEvent.click(screen.getByRole('link', { name: 'Book' }))
+    clicks.stop()
+    expect(clicks.leftToBrowser()).toBe(true)
+    if ('onNavigate' in props) expect(props.onNavigate).not.toHaveBeenCalled()
+  })
+})
+
 describe('given a click the broker’s own handler cancels', () => {
   it('does nothing more when the asChild element calls preventDefault: no onClick, no navigation', async () => {
     const onClick = vi.fn()

@@ -4,7 +4,7 @@
  */
 import { act, render, screen } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
-import type { ReactNode } from 'react'
+import type { ReactElement, ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { BookingProvider, useBookability, type OpportunityInput, type ParentInput, type UseBookabilityOptions } from '../../src/index.js'
 import { DAY, HOUR, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
@@ -106,7 +106,7 @@ describe('given the provider’s flag property', () => {
 })
 
 describe('given a page rendered on the server at renderedAt, before booking opened, and hydrated after', () => {
-  async function serveThenHydrate(page: ReactNode) {
+  async function serveThenHydrate(page: ReactElement) {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW })
     const container = document.createElement('div')
     container.innerHTML = renderToString(page)
