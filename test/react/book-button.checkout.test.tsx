@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider, useIsMutating } from '@tanstack/react
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { StrictMode, type ReactNode } from 'react'
+import { StrictMode, type ComponentProps, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider, CheckoutError, useCheckout as useCheckoutFromMainEntry, type BookingConfig } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
@@ -462,6 +462,47 @@ describe('given an asChild link on the authenticated route and the keys that are
     document.removeEventListener('keydown', onKeyDown)
     expect(screen.getByRole('button', { name: 'Details' })).toHaveFocus()
     expect(scrolls).toEqual([false])
+    expect(checkoutRequests(before)).toHaveLength(0)
+  })
+})
+
+describe('given a broker’s own button component in a form', () => {
+  const BrandButton = (props: ComponentProps<'button'>) => <button {...props} className="brand-button" />
+
+  it('lets Enter in the form’s field submit the form, never book', async () => {
+    const before = sandbox.requests.length
+    const onSubmit = vi.fn((event: FormEvent) => event.preventDefault())
+    renderWithProvider(
+      <form onSubmit={onSubmit}>
+        <input aria-label="Search" />
+        <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild>
+          <BrandButton />
+        </BookButton>
+      </form>,
+    )
+    const user = userEvent.setup()
+    await user.type(screen.getByRole('textbox', { name: 'Search' }), 'yoga{Enter}')
+    expect(onSubmit).toHaveBeenCalledOnce()
+    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
+    expect(checkoutRequests(before)).toHaveLength(0)
+  })
+})
+
+describe('given key handlers that prevent the default', () => {
+  it.each([
+    ['Enter on key down', '{Enter}', { onKeyDown: (event: KeyboardEvent<HTMLElement>) => event.preventDefault() }],
+    ['Space on key up', ' ', { onKeyUp: (event: KeyboardEvent<HTMLElement>) => event.preventDefault() }],
+  ])('does not book an asChild link with %s', async (_, keys, handlers) => {
+    const before = sandbox.requests.length
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild {...handlers}>
+        <a className="brand-link" />
+      </BookButton>,
+    )
+    const user = userEvent.setup()
+    await user.tab()
+    await user.keyboard(keys)
+    expect(screen.getByRole('button', { name: 'Book' })).toHaveAttribute('data-state', 'bookable')
     expect(checkoutRequests(before)).toHaveLength(0)
   })
 })

@@ -198,6 +198,8 @@ describe('given an opportunity that is not bookable', () => {
     expect(control).toHaveAttribute('data-state', state)
     expect(control).toHaveAttribute('aria-disabled', 'true')
     expect(control).not.toHaveAttribute('href')
+    // Its name says why; a description would only say it twice.
+    expect(control).not.toHaveAccessibleDescription()
     await userEvent.tab()
     expect(control).toHaveFocus()
     await expectNoAxeViolations(container)
