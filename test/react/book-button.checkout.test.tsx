@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider, useIsMutating } from '@tanstack/react
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { StrictMode, type ComponentProps, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
+import { StrictMode, type ComponentProps, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider, CheckoutError, useCheckout as useCheckoutFromMainEntry, type BookingConfig } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
@@ -490,8 +490,8 @@ describe('given a broker’s own button component in a form', () => {
 
 describe('given key handlers that prevent the default', () => {
   it.each([
-    ['Enter on key down', '{Enter}', { onKeyDown: (event: KeyboardEvent<HTMLElement>) => event.preventDefault() }],
-    ['Space on key up', ' ', { onKeyUp: (event: KeyboardEvent<HTMLElement>) => event.preventDefault() }],
+    ['Enter on key down', '{Enter}', { onKeyDown: (event: ReactKeyboardEvent<HTMLElement>) => event.preventDefault() }],
+    ['Space on key up', ' ', { onKeyUp: (event: ReactKeyboardEvent<HTMLElement>) => event.preventDefault() }],
   ])('does not book an asChild link with %s', async (_, keys, handlers) => {
     const before = sandbox.requests.length
     renderWithProvider(
