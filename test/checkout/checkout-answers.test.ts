@@ -3,9 +3,9 @@
  * answer Checkout (or something pretending to be it) can give, over real HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CheckoutError, createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
+import { createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
 import { sendJson, startHostileUpstream, type HostileUpstream } from '../security/hostile-upstream.js'
-import { request } from './fixtures.js'
+import { request, checkoutFailure } from './fixtures.js'
 
 let upstream: HostileUpstream
 beforeAll(async () => {
@@ -15,15 +15,6 @@ afterAll(() => upstream.close())
 
 const book = (extra: Partial<CheckoutSessionOptions> = {}) =>
   createCheckoutSession(request('a'), { checkoutBaseUrl: upstream.url, getAuthToken: () => 'token-for-answers', ...extra })
-
-async function failure(promise: Promise<unknown>): Promise<CheckoutError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(CheckoutError)
-  return error as CheckoutError
-}
 
 const refuse = (status: number, body: unknown) => (upstream.answer = (_, response) => sendJson(response, status, body))
 
@@ -36,18 +27,18 @@ describe('given an error answer', () => {
     ['a number', 409],
   ])('passes on no type when it is %s, and decides the kind from the status', async (_, type) => {
     refuse(409, { type, description: 'Refused.' })
-    expect(await failure(book())).toMatchObject({ kind: 'http', status: 409, type: undefined, description: 'Refused.' })
+    expect(await checkoutFailure(book())).toMatchObject({ kind: 'http', status: 409, type: undefined, description: 'Refused.' })
   })
 
   it('says which HTTP status failed', async () => {
     refuse(502, { type: 'BadGatewayError' })
-    expect((await failure(book())).message).toContain('HTTP 502.')
+    expect((await checkoutFailure(book())).message).toContain('HTTP 502.')
   })
 
   it('keeps characters outside the Basic Multilingual Plane whole while cutting a long description', async () => {
     const description = `Court 🏸 is closed. ${'a'.repeat(600)}`
     refuse(400, { type: 'UnavailableOpportunityError', description })
-    expect((await failure(book())).description).toBe(description.slice(0, 500))
+    expect((await checkoutFailure(book())).description).toBe(description.slice(0, 500))
   })
 })
 
@@ -83,7 +74,7 @@ describe('given a success answer', () => {
       response.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': String(256 * 1024 + 1) })
       response.end()
     }
-    expect(await failure(book())).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('too large') })
+    expect(await checkoutFailure(book())).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('too large') })
   })
 
   it('says an answer that is not JSON is not JSON, even when empty', async () => {
@@ -91,19 +82,19 @@ describe('given a success answer', () => {
       response.writeHead(204)
       response.end()
     }
-    expect(await failure(book())).toMatchObject({ kind: 'invalid-response', status: 204, message: expect.stringContaining('Not JSON.') })
+    expect(await checkoutFailure(book())).toMatchObject({ kind: 'invalid-response', status: 204, message: expect.stringContaining('Not JSON.') })
   })
 
   it('says when there is no checkout target', async () => {
     upstream.answer = (_, response) => sendJson(response, 201, { potentialAction: [{ type: 'OrderAction', name: 'Checkout' }] })
-    expect(await failure(book())).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('No checkout target.') })
+    expect(await checkoutFailure(book())).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('No checkout target.') })
   })
 
   it('refuses a target that spells the token only once its dot segments are resolved', async () => {
     const token = 'tok/en-5f3c9a2b'
     upstream.answer = ({ origin }, response) =>
       sendJson(response, 201, { potentialAction: [{ type: 'OrderAction', target: `${origin}/checkout/tok/./en-5f3c9a2b` }] })
-    const error = await failure(book({ getAuthToken: () => token }))
+    const error = await checkoutFailure(book({ getAuthToken: () => token }))
     expect(error).toMatchObject({ kind: 'unsafe-target', status: 201 })
   })
 })
@@ -114,13 +105,13 @@ describe('given a fetch of the app that returns something not quite a Response',
       const real = new Response(JSON.stringify({ potentialAction: [] }), { status: 201 })
       return { headers: real.headers, body: real.body, get status(): number { throw new TypeError('no status') } } as unknown as Response
     }
-    const error = await failure(book({ fetch: fetcher }))
+    const error = await checkoutFailure(book({ fetch: fetcher }))
     expect(error.kind).toBe('invalid-response')
     expect(error.message).toBe('Checkout answer unreadable; try again later.')
   })
 
   it('says a bodiless answer declaring more than 256 KiB is too large', async () => {
     const fetcher = async () => new Response(null, { status: 201, headers: { 'Content-Length': String(1024 * 1024) } })
-    expect(await failure(book({ fetch: fetcher }))).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('too large') })
+    expect(await checkoutFailure(book({ fetch: fetcher }))).toMatchObject({ kind: 'invalid-response', status: 201, message: expect.stringContaining('too large') })
   })
 })

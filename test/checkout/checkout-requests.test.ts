@@ -3,34 +3,19 @@
  * requests a broker's app passes: over real HTTP to the sandbox checkout server.
  */
 import { getEventListeners } from 'node:events'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { CheckoutError, createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
-import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
-import { broker, person, request, scheduledSession, series } from './fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
+import { SANDBOX_TOKEN } from '../sandbox/server.js'
+import { broker, person, request, scheduledSession, series, checkoutFailure } from './fixtures.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile()
 
 const options = (extra: Partial<CheckoutSessionOptions> = {}): CheckoutSessionOptions => ({
   checkoutBaseUrl: sandbox.url,
   getAuthToken: () => SANDBOX_TOKEN,
   ...extra,
 })
-
-async function failure(promise: Promise<unknown>): Promise<CheckoutError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(CheckoutError)
-  return error as CheckoutError
-}
 
 /** The order the sandbox received. */
 const sentOrder = () => JSON.parse(sandbox.requests[0]!.body)['imin:initialOrder']
@@ -43,7 +28,7 @@ describe('given options it cannot use', () => {
     ['a fetch that is not a function', { fetch: {} as never }, 'fetch must be a function.'],
     ['one host written as a string, not a list', { allowedTargetHosts: 'localhost' as never }, 'allowedTargetHosts must be a list of hosts.'],
   ])('refuses %s, saying why and sending nothing', async (_, extra, reason) => {
-    const error = await failure(createCheckoutSession(request('a'), options(extra)))
+    const error = await checkoutFailure(createCheckoutSession(request('a'), options(extra)))
     expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining(reason) })
     expect(sandbox.requests).toHaveLength(0)
   })
@@ -59,7 +44,7 @@ describe('given a sign-in token', () => {
     ['an object', { token: SANDBOX_TOKEN }],
     ['a number', 42],
   ])('sends nothing when getAuthToken returns %s, saying there is no token', async (_, token) => {
-    const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: () => token as never })))
+    const error = await checkoutFailure(createCheckoutSession(request('a'), options({ getAuthToken: () => token as never })))
     expect(error).toMatchObject({ kind: 'unauthorized', message: expect.stringContaining('No sign-in token.') })
     expect(sandbox.requests).toHaveLength(0)
   })
@@ -72,7 +57,7 @@ describe('given a sign-in token', () => {
     }
     let sent = 0
     const droppingSignal: typeof fetch = (url, init) => (sent++, fetch(url, { ...init, signal: undefined }))
-    const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken, signal: controller.signal, fetch: droppingSignal })))
+    const error = await checkoutFailure(createCheckoutSession(request('a'), options({ getAuthToken, signal: controller.signal, fetch: droppingSignal })))
     expect(error.kind).toBe('aborted')
     expect(sent).toBe(0)
   })
@@ -82,7 +67,7 @@ describe('given a signal', () => {
   it('leaves no listener on it once each checkout settles, so one signal can serve a whole page', async () => {
     const { signal } = new AbortController()
     await createCheckoutSession(request('a'), options({ signal }))
-    await failure(createCheckoutSession(request('sandbox:500'), options({ signal })))
+    await checkoutFailure(createCheckoutSession(request('sandbox:500'), options({ signal })))
     expect(getEventListeners(signal, 'abort')).toHaveLength(0)
   })
 
@@ -109,14 +94,14 @@ describe('given the request', () => {
     ['an email in a list', request('a', { customer: { ...person, email: ['alex@example.com'] as never } }), 'customer.email'],
     ['a broker url whose scheme only ends in https', request('a', { broker: { ...broker, url: 'git+https://acme.example/' } }), 'broker.url'],
   ])('refuses a request with %s, saying why and sending nothing', async (_, given, reason) => {
-    const error = await failure(createCheckoutSession(given as never, options()))
+    const error = await checkoutFailure(createCheckoutSession(given as never, options()))
     expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining(reason) })
     expect(sandbox.requests).toHaveLength(0)
   })
 
   it('checks a broker given with an endpoint too, sending nothing', async () => {
     const endpoint = `${sandbox.url}/api/checkout-sessions/`
-    const error = await failure(createCheckoutSession(request('a', { broker: { ...broker, name: '' } }), options({ endpoint })))
+    const error = await checkoutFailure(createCheckoutSession(request('a', { broker: { ...broker, name: '' } }), options({ endpoint })))
     expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('broker.name') })
     expect(sandbox.requests).toHaveLength(0)
   })
@@ -134,7 +119,7 @@ describe('given the request', () => {
   })
 
   it('asks for offerId when there is no parent to take an offer from', async () => {
-    const error = await failure(createCheckoutSession(request('a', { parent: undefined }), options()))
+    const error = await checkoutFailure(createCheckoutSession(request('a', { parent: undefined }), options()))
     expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('pass offerId') })
     expect(sandbox.requests).toHaveLength(0)
   })

@@ -1,33 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CheckoutError, createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
-import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
-import { errorText, expectedBody, person, request } from './fixtures.js'
+import { describe, expect, it, vi } from 'vitest'
+import { createCheckoutSession, type CheckoutSessionOptions } from '../../src/core/index.js'
+import { SANDBOX_TOKEN, startSandbox } from '../sandbox/server.js'
+import { errorText, expectedBody, person, request, checkoutFailure } from './fixtures.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ unavailable: ['fixture-unavailable'] })
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile({ unavailable: ['fixture-unavailable'] })
 
 const options = (extra: Partial<CheckoutSessionOptions> = {}): CheckoutSessionOptions => ({
   checkoutBaseUrl: sandbox.url,
   getAuthToken: () => SANDBOX_TOKEN,
   ...extra,
 })
-
-/** The CheckoutError a call rejects with. */
-async function failure(promise: Promise<unknown>): Promise<CheckoutError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  )
-  expect(error).toBeInstanceOf(CheckoutError)
-  expect(errorText(error)).not.toContain(SANDBOX_TOKEN)
-  return error as CheckoutError
-}
 
 describe('createCheckoutSession', () => {
   describe('given a bookable opportunity', () => {
@@ -64,13 +47,13 @@ describe('createCheckoutSession', () => {
     it('asks for a token on every call and never retries', async () => {
       const getAuthToken = vi.fn(() => SANDBOX_TOKEN)
       await createCheckoutSession(request('a'), options({ getAuthToken }))
-      await failure(createCheckoutSession(request('sandbox:500'), options({ getAuthToken })))
+      await checkoutFailure(createCheckoutSession(request('sandbox:500'), options({ getAuthToken })))
       expect(getAuthToken).toHaveBeenCalledTimes(2)
       expect(sandbox.requests).toHaveLength(2)
     })
 
     it('sends the token in a configured header', async () => {
-      const error = await failure(createCheckoutSession(request('a'), options({ authHeader: 'X-Broker-Auth' })))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options({ authHeader: 'X-Broker-Auth' })))
       expect(sandbox.requests[0]!.headers['x-broker-auth']).toBe(`Bearer ${SANDBOX_TOKEN}`)
       expect(sandbox.requests[0]!.headers.authorization).toBeUndefined()
       expect(error.kind).toBe('unauthorized')
@@ -82,7 +65,7 @@ describe('createCheckoutSession', () => {
     })
 
     it('sends nothing to a plain-http endpoint off localhost', async () => {
-      const error = await failure(createCheckoutSession(request('a'), options({ endpoint: 'http://api.example/checkout' })))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options({ endpoint: 'http://api.example/checkout' })))
       expect(error.kind).toBe('invalid-request')
       expect(error.message).toMatch(/endpoint/)
     })
@@ -102,7 +85,7 @@ describe('createCheckoutSession', () => {
       ['sandbox:500', 'http', 500, 'InternalServerError'],
       ['sandbox:forbidden', 'unauthorized', 403, 'ForbiddenError'],
     ])('%s is %s', async (identifier, kind, status, type) => {
-      const error = await failure(createCheckoutSession(request(identifier), options()))
+      const error = await checkoutFailure(createCheckoutSession(request(identifier), options()))
       expect(error).toMatchObject({ name: 'CheckoutError', kind, status, type })
       expect(error.description).toMatch(/\w/)
       expect(error.message).not.toBe(error.description)
@@ -111,21 +94,21 @@ describe('createCheckoutSession', () => {
 
   describe('given no valid sign-in', () => {
     it('is unauthorized when the server refuses the token', async () => {
-      const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: () => 'wrong-token' })))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options({ getAuthToken: () => 'wrong-token' })))
       expect(error).toMatchObject({ kind: 'unauthorized', status: 401 })
       expect(errorText(error)).not.toContain('wrong-token')
     })
 
     it('sends nothing when there is no token', async () => {
       for (const token of [null, undefined, '']) {
-        const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: () => token })))
+        const error = await checkoutFailure(createCheckoutSession(request('a'), options({ getAuthToken: () => token })))
         expect(error.kind).toBe('unauthorized')
       }
       expect(sandbox.requests).toHaveLength(0)
     })
 
     it('sends nothing, and keeps nothing of the reason, when getAuthToken throws', async () => {
-      const error = await failure(
+      const error = await checkoutFailure(
         createCheckoutSession(request('a'), options({ getAuthToken: () => Promise.reject(new Error(`expired ${SANDBOX_TOKEN}`)) })),
       )
       expect(error.kind).toBe('unauthorized')
@@ -134,7 +117,7 @@ describe('createCheckoutSession', () => {
     })
 
     it('is unauthorized without credentials', async () => {
-      const error = await failure(createCheckoutSession(request('a'), options({ getAuthToken: undefined })))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options({ getAuthToken: undefined })))
       expect(error).toMatchObject({ kind: 'unauthorized', status: 401 })
       expect(sandbox.requests[0]!.headers.authorization).toBeUndefined()
     })
@@ -143,18 +126,18 @@ describe('createCheckoutSession', () => {
   describe('given a broken connection', () => {
     it('times out a server that never answers', async () => {
       const started = Date.now()
-      const error = await failure(createCheckoutSession(request('sandbox:hang'), options({ timeoutMs: 200 })))
+      const error = await checkoutFailure(createCheckoutSession(request('sandbox:hang'), options({ timeoutMs: 200 })))
       expect(error.kind).toBe('timeout')
       expect(Date.now() - started).toBeLessThan(2000)
     })
 
     it('is network when the server closes the connection', async () => {
-      const error = await failure(createCheckoutSession(request('sandbox:close'), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('sandbox:close'), options()))
       expect(error.kind).toBe('network')
     })
 
     it('follows no redirect, which would resend the token unchecked', async () => {
-      const error = await failure(createCheckoutSession(request('sandbox:redirect'), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('sandbox:redirect'), options()))
       expect(error.kind).toBe('network')
       expect(sandbox.requests).toHaveLength(1)
     })
@@ -162,13 +145,13 @@ describe('createCheckoutSession', () => {
     it('is network when nothing listens', async () => {
       const gone = await startSandbox()
       await gone.close()
-      const error = await failure(createCheckoutSession(request('a'), options({ checkoutBaseUrl: gone.url })))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options({ checkoutBaseUrl: gone.url })))
       expect(error.kind).toBe('network')
     })
 
     it("is aborted when the caller's signal aborts mid-request", async () => {
       const controller = new AbortController()
-      const answer = failure(createCheckoutSession(request('sandbox:hang'), options({ signal: controller.signal })))
+      const answer = checkoutFailure(createCheckoutSession(request('sandbox:hang'), options({ signal: controller.signal })))
       await vi.waitUntil(() => sandbox.requests.length === 1)
       controller.abort()
       const error = await answer
@@ -176,7 +159,7 @@ describe('createCheckoutSession', () => {
     })
 
     it('times out a token getter that never settles, sending nothing', async () => {
-      const error = await failure(
+      const error = await checkoutFailure(
         createCheckoutSession(request('a'), options({ getAuthToken: () => new Promise<string>(() => {}), timeoutMs: 50 })),
       )
       expect(error.kind).toBe('timeout')
@@ -187,7 +170,7 @@ describe('createCheckoutSession', () => {
       const controller = new AbortController()
       let asked = false
       const hangs = () => ((asked = true), new Promise<string>(() => {}))
-      const answer = failure(createCheckoutSession(request('a'), options({ getAuthToken: hangs, signal: controller.signal })))
+      const answer = checkoutFailure(createCheckoutSession(request('a'), options({ getAuthToken: hangs, signal: controller.signal })))
       await vi.waitUntil(() => asked)
       controller.abort()
       const error = await answer
@@ -196,7 +179,7 @@ describe('createCheckoutSession', () => {
     }, 2000)
 
     it('sends nothing when the signal has already aborted', async () => {
-      const error = await failure(createCheckoutSession(request('a'), options({ signal: AbortSignal.abort() })))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options({ signal: AbortSignal.abort() })))
       expect(error.kind).toBe('aborted')
       expect(sandbox.requests).toHaveLength(0)
     })
@@ -211,7 +194,7 @@ describe('createCheckoutSession', () => {
       ['sandbox:relative-target', 'unsafe-target'],
       ['sandbox:other-host-target', 'unsafe-target'],
     ])('%s is %s', async (identifier, kind) => {
-      const error = await failure(createCheckoutSession(request(identifier), options()))
+      const error = await checkoutFailure(createCheckoutSession(request(identifier), options()))
       expect(error).toMatchObject({ kind, status: 201 })
     })
 
@@ -225,12 +208,12 @@ describe('createCheckoutSession', () => {
 
   describe('given a server that repeats the credentials', () => {
     it('drops its type and description', async () => {
-      const error = await failure(createCheckoutSession(request('sandbox:echo-credentials'), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('sandbox:echo-credentials'), options()))
       expect(error).toMatchObject({ kind: 'http', status: 400, type: undefined, description: undefined })
     })
 
     it('refuses a target that holds the token', async () => {
-      const error = await failure(createCheckoutSession(request('sandbox:echo-credentials-target'), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('sandbox:echo-credentials-target'), options()))
       expect(error).toMatchObject({ kind: 'unsafe-target', status: 201 })
     })
 
@@ -249,7 +232,7 @@ describe('createCheckoutSession', () => {
     ])('still reports %s by its type, without repeating the type', async (identifier, token, kind, status) => {
       const own = await startSandbox({ tokens: [token] })
       try {
-        const error = await failure(createCheckoutSession(request(identifier), options({ checkoutBaseUrl: own.url, getAuthToken: () => token })))
+        const error = await checkoutFailure(createCheckoutSession(request(identifier), options({ checkoutBaseUrl: own.url, getAuthToken: () => token })))
         expect(error).toMatchObject({ kind, status, type: undefined })
         expect(errorText(error)).not.toContain(token)
       } finally {
@@ -270,7 +253,7 @@ describe('createCheckoutSession', () => {
     })
 
     it('still requires a broker when posting to Checkout itself', async () => {
-      const error = await failure(createCheckoutSession(request('a', { broker: undefined }), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('a', { broker: undefined }), options()))
       expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringMatching(/broker/) })
       expect(sandbox.requests).toHaveLength(0)
     })
@@ -284,7 +267,7 @@ describe('createCheckoutSession', () => {
       ['getAuthToken', { getAuthToken: 'token' as never }],
       ['allowedTargetHosts', { allowedTargetHosts: 'checkout.imin.co' as never }],
     ])('rejects a wrong %s with invalid-request, sending nothing', async (name, extra) => {
-      const error = await failure(createCheckoutSession(request('a'), options(extra)))
+      const error = await checkoutFailure(createCheckoutSession(request('a'), options(extra)))
       expect(error).toMatchObject({ kind: 'invalid-request', message: expect.stringContaining(name) })
       expect(sandbox.requests).toHaveLength(0)
     })
@@ -292,29 +275,29 @@ describe('createCheckoutSession', () => {
 
   describe('given an answer over the size limit', () => {
     it.each(['sandbox:huge', 'sandbox:huge-declared'])('%s is invalid-response', async (identifier) => {
-      const error = await failure(createCheckoutSession(request(identifier), options()))
+      const error = await checkoutFailure(createCheckoutSession(request(identifier), options()))
       expect(error.kind).toBe('invalid-response')
     })
 
     it('times out an answer that drips forever', async () => {
-      const error = await failure(createCheckoutSession(request('sandbox:drip'), options({ timeoutMs: 300 })))
+      const error = await checkoutFailure(createCheckoutSession(request('sandbox:drip'), options({ timeoutMs: 300 })))
       expect(error.kind).toBe('timeout')
     })
   })
 
   describe('given an invalid request', () => {
     it('sends nothing without a customer when the endpoint is Checkout itself', async () => {
-      const error = await failure(createCheckoutSession(request('a', { customer: undefined }), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('a', { customer: undefined }), options()))
       expect(error.kind).toBe('invalid-request')
       expect(error.message).toMatch(/customer/)
       expect(sandbox.requests).toHaveLength(0)
     })
 
     it('sends nothing', async () => {
-      const error = await failure(createCheckoutSession(request('a', { customer: { ...person, email: 'nope' } }), options()))
+      const error = await checkoutFailure(createCheckoutSession(request('a', { customer: { ...person, email: 'nope' } }), options()))
       expect(error.kind).toBe('invalid-request')
       expect(error.message).toMatch(/email/)
-      const refused = await failure(createCheckoutSession(request('a'), options({ checkoutBaseUrl: 'http://checkout.example.com' })))
+      const refused = await checkoutFailure(createCheckoutSession(request('a'), options({ checkoutBaseUrl: 'http://checkout.example.com' })))
       expect(refused.kind).toBe('invalid-request')
       expect(sandbox.requests).toHaveLength(0)
     })

@@ -1,4 +1,6 @@
-import type { CheckoutSessionRequest } from '../../src/core/index.js'
+import { expect } from 'vitest'
+import { CheckoutError, type CheckoutSessionRequest } from '../../src/core/index.js'
+import { SANDBOX_TOKEN } from '../sandbox/server.js'
 
 export const series = {
   '@type': 'SessionSeries',
@@ -48,4 +50,15 @@ export const expectedBody = (identifier: string | number, customer: unknown = pe
 export const errorText = (error: unknown) => {
   const value = error as Error
   return [String(value), value.message, value.stack, JSON.stringify(value), JSON.stringify({ ...value })].join('\n')
+}
+
+/** The CheckoutError a call rejects with; it never carries the sandbox's sign-in token. */
+export async function checkoutFailure(promise: Promise<unknown>): Promise<CheckoutError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(CheckoutError)
+  expect(errorText(error)).not.toContain(SANDBOX_TOKEN)
+  return error as CheckoutError
 }

@@ -3,20 +3,14 @@
  * goes to imin: a body of another shape answers 400 saying what is wrong, and
  * nothing is sent upstream.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCheckoutSessionHandler, createStandaloneCheckoutHandler } from '../../src/server/index.js'
 import { requestBody } from '../../src/core/checkout/checkout-body.js'
-import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { SANDBOX_API_KEY } from '../sandbox/server.js'
 import { request } from './fixtures.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile()
 
 const post = (body: unknown) =>
   new Request('http://broker.example/api/checkout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })

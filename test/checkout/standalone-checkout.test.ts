@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { CheckoutError, createStandaloneCheckoutSession, type StandaloneCheckoutOptions } from '../../src/core/index.js'
-import { SANDBOX_BROKER, SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
-import { errorText } from './fixtures.js'
+import { describe, expect, it } from 'vitest'
+import { createStandaloneCheckoutSession, type StandaloneCheckoutOptions } from '../../src/core/index.js'
+import { SANDBOX_BROKER, SANDBOX_TOKEN } from '../sandbox/server.js'
+import { errorText, checkoutFailure } from './fixtures.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile()
 
 const FUSION = 'https://opendata.fusion-lifestyle.com/OpenActive/api/scheduled-sessions/310003324'
 
@@ -26,12 +20,6 @@ const openDataSession = (id: unknown = FUSION) => ({
 const magic = (name: string) => openDataSession(`https://opendata.example/scheduled-sessions/sandbox:${name}`)
 
 const options = (extra: Partial<StandaloneCheckoutOptions> = {}): StandaloneCheckoutOptions => ({ checkoutBaseUrl: sandbox.url, ...extra })
-
-async function failure(promise: Promise<unknown>): Promise<CheckoutError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(CheckoutError)
-  return error as CheckoutError
-}
 
 describe('createStandaloneCheckoutSession', () => {
   describe('given an opportunity from open data', () => {
@@ -88,7 +76,7 @@ describe('createStandaloneCheckoutSession', () => {
       ['500', 'http', 500, 'InternalServerError'],
       ['forbidden', 'unauthorized', 403, 'ForbiddenError'],
     ])('sandbox:%s is %s', async (name, kind, status, type) => {
-      const error = await failure(createStandaloneCheckoutSession({ opportunity: magic(name) }, options()))
+      const error = await checkoutFailure(createStandaloneCheckoutSession({ opportunity: magic(name) }, options()))
       expect(error).toMatchObject({ kind, status, type })
     })
   })
@@ -104,20 +92,20 @@ describe('createStandaloneCheckoutSession', () => {
       ['close', 'network'],
       ['redirect', 'network'],
     ])('sandbox:%s is %s', async (name, kind) => {
-      const error = await failure(createStandaloneCheckoutSession({ opportunity: magic(name) }, options()))
+      const error = await checkoutFailure(createStandaloneCheckoutSession({ opportunity: magic(name) }, options()))
       expect(error.kind).toBe(kind)
     })
 
     it('times out, and is aborted by its signal', async () => {
-      expect((await failure(createStandaloneCheckoutSession({ opportunity: magic('hang') }, options({ timeoutMs: 100 })))).kind).toBe('timeout')
+      expect((await checkoutFailure(createStandaloneCheckoutSession({ opportunity: magic('hang') }, options({ timeoutMs: 100 })))).kind).toBe('timeout')
       const controller = new AbortController()
       const pending = createStandaloneCheckoutSession({ opportunity: magic('hang') }, options({ signal: controller.signal }))
       controller.abort()
-      expect((await failure(pending)).kind).toBe('aborted')
+      expect((await checkoutFailure(pending)).kind).toBe('aborted')
     })
 
     it('refuses a target that repeats the token', async () => {
-      const error = await failure(
+      const error = await checkoutFailure(
         createStandaloneCheckoutSession({ opportunity: magic('echo-credentials-target') }, options({ getAuthToken: () => SANDBOX_TOKEN })),
       )
       expect(error.kind).toBe('unsafe-target')
@@ -135,13 +123,13 @@ describe('createStandaloneCheckoutSession', () => {
       ['an Event', { '@type': 'Event', '@id': FUSION }],
       ['a deleted RPDE item', { state: 'deleted', kind: 'ScheduledSession', id: '1', modified: 2 }],
     ])('is invalid-request with %s, and sends nothing', async (_, opportunity) => {
-      const error = await failure(createStandaloneCheckoutSession({ opportunity }, options()))
+      const error = await checkoutFailure(createStandaloneCheckoutSession({ opportunity }, options()))
       expect(error.kind).toBe('invalid-request')
       expect(sandbox.requests).toHaveLength(0)
     })
 
     it('is invalid-request with an insecure endpoint, and sends nothing', async () => {
-      const error = await failure(createStandaloneCheckoutSession({ opportunity: openDataSession() }, options({ endpoint: 'http://imin.example/checkout-sessions' })))
+      const error = await checkoutFailure(createStandaloneCheckoutSession({ opportunity: openDataSession() }, options({ endpoint: 'http://imin.example/checkout-sessions' })))
       expect(error.kind).toBe('invalid-request')
       expect(sandbox.requests).toHaveLength(0)
     })

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CheckoutError, createCheckoutSession } from '../../src/core/index.js'
 import { createCheckoutSessionHandler, type CheckoutSessionHandlerOptions } from '../../src/server/index.js'
-import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { SANDBOX_API_KEY, startSandbox } from '../sandbox/server.js'
 import { errorText, expectedBody, person, request } from '../checkout/fixtures.js'
 import { requestBody } from '../../src/core/checkout/checkout-body.js'
 import { serve } from './node-adapter.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
 const serverPerson = { type: 'Person' as const, email: 'signed-in@example.com', givenName: 'Sam', familyName: 'Signed' }
 const BROWSER_TOKEN = 'browser-session-token'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile()
 
 /** Every response must be checked for the key: collect their text here. */
 const answered: string[] = []

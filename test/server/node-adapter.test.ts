@@ -8,17 +8,11 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCheckoutSessionHandler, createStandaloneCheckoutHandler } from '../../src/server/index.js'
 import { standaloneBody } from '../../src/core/checkout/standalone-body.js'
-import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { SANDBOX_API_KEY } from '../sandbox/server.js'
 import { serve } from './node-adapter.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile()
 
 const handlers = {
   authenticated: () =>

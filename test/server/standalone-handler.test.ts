@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { CheckoutError, createStandaloneCheckoutSession } from '../../src/core/index.js'
 import { createStandaloneCheckoutHandler, type StandaloneCheckoutHandlerOptions } from '../../src/server/index.js'
 import { standaloneBody } from '../../src/core/checkout/standalone-body.js'
-import { SANDBOX_API_KEY, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { SANDBOX_API_KEY } from '../sandbox/server.js'
 import { errorText } from '../checkout/fixtures.js'
 import { serve } from './node-adapter.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox()
-})
-afterAll(() => sandbox.close())
-beforeEach(() => {
-  sandbox.requests.length = 0
-})
+const sandbox = sandboxForThisFile()
 
 const ID = 'https://opendata.example/scheduled-sessions/42'
 const magicId = (name: string) => `https://opendata.example/scheduled-sessions/sandbox:${name}`
