@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { checkoutBody, parseCheckoutBody, requestBody } from '../../src/core/checkout/checkout-body.js'
-import { CheckoutError } from '../../src/core/index.js'
-import { broker, expectedBody, person, request, scheduledSession, series } from './fixtures.js'
+import { broker, expectedBody, person, request, scheduledSession, series, refusal } from './fixtures.js'
 
 const acceptedOffer = (body: Record<string, unknown>) =>
   (body['imin:initialOrder'] as { orderedItem: { acceptedOffer: unknown }[] }).orderedItem[0]!.acceptedOffer
 
-const invalid = (run: () => unknown, detail: RegExp) => {
-  let thrown: unknown
-  try {
-    run()
-  } catch (error) {
-    thrown = error
-  }
-  expect(thrown).toBeInstanceOf(CheckoutError)
-  expect((thrown as CheckoutError).kind).toBe('invalid-request')
-  expect((thrown as CheckoutError).message).toMatch(detail)
-}
+const invalid = (run: () => unknown, detail: RegExp) => expect(refusal(run).message).toMatch(detail)
 
 describe('requestBody', () => {
   it('builds the body imin documents, identifier not encoded', () => {

@@ -62,3 +62,16 @@ export async function checkoutFailure(promise: Promise<unknown>): Promise<Checko
   expect(errorText(error)).not.toContain(SANDBOX_TOKEN)
   return error as CheckoutError
 }
+
+/** The `invalid-request` CheckoutError that `run` throws, as core does before sending anything. */
+export function refusal(run: () => unknown): CheckoutError {
+  let thrown: unknown
+  try {
+    run()
+  } catch (error) {
+    thrown = error
+  }
+  expect(thrown).toBeInstanceOf(CheckoutError)
+  expect((thrown as CheckoutError).kind).toBe('invalid-request')
+  return thrown as CheckoutError
+}

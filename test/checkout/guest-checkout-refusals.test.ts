@@ -1,20 +1,9 @@
 /** What guestCheckoutUrl says when it cannot build a link, and hosts it accepts beyond the usual. */
 import { describe, expect, it } from 'vitest'
-import { CheckoutError, guestCheckoutUrl } from '../../src/core/index.js'
+import { guestCheckoutUrl } from '../../src/core/index.js'
+import { refusal } from './fixtures.js'
 
 const base = { checkoutBaseUrl: 'checkout.example.com' }
-
-function refusal(run: () => unknown): CheckoutError {
-  let thrown: unknown
-  try {
-    run()
-  } catch (error) {
-    thrown = error
-  }
-  expect(thrown).toBeInstanceOf(CheckoutError)
-  expect((thrown as CheckoutError).kind).toBe('invalid-request')
-  return thrown as CheckoutError
-}
 
 describe('guestCheckoutUrl', () => {
   it.each([
