@@ -7,17 +7,15 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { StrictMode, type ComponentProps, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider, CheckoutError, useCheckout as useCheckoutFromMainEntry, type BookingConfig } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
-import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
+import { SANDBOX_TOKEN } from '../sandbox/server.js'
 import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ slowMs: 300 })
-})
-afterAll(() => sandbox.close())
+// `sandbox:slow` answers wait in each test until it calls `sandbox.releaseSlowAnswers()`.
+const sandbox = sandboxForThisFile()
 
 const customer = { type: 'Person', email: 'ada@example.org', givenName: 'Ada', familyName: 'Lovelace' } as const
 const broker = { name: 'Acme Sports', url: 'https://acme.example.org/' }
@@ -74,6 +72,7 @@ describe('given a bookable session in authenticated mode', () => {
     await user.click(button)
     button.focus()
     await user.keyboard('{Enter>5/}')
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
     expect(checkoutRequests(before)).toHaveLength(1)
   })
@@ -93,6 +92,7 @@ describe('given a bookable session in authenticated mode', () => {
     expect(button).toHaveFocus()
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
     expect(results.violations).toEqual([])
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
   })
 
@@ -164,6 +164,7 @@ describe('given a broker’s own element or app settings', () => {
     const { rerender } = render(button(firstNavigate, firstCreated))
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     rerender(button(latestNavigate, latestCreated))
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(latestNavigate).toHaveBeenCalledOnce())
     expect(latestCreated).toHaveBeenCalledOnce()
     expect(firstNavigate).not.toHaveBeenCalled()
@@ -209,7 +210,7 @@ describe('given a broker’s own element or app settings', () => {
     await waitFor(() => expect(checkoutRequests(before)).toHaveLength(1))
     const [request] = checkoutRequests(before)
     unmount()
-    // The connection closes before the sandbox's slow answer: a request left running would be answered instead.
+    // The sandbox holds its answer, so only an abort closes the connection.
     await waitFor(() => expect(sandbox.aborted).toContain(request))
     expect(onCheckoutCreated).not.toHaveBeenCalled()
     expect(onNavigate).not.toHaveBeenCalled()
@@ -333,6 +334,7 @@ describe('given many authenticated buttons', () => {
     await userEvent.click(screen.getAllByRole('button', { name: 'Book' })[0]!)
     expect(screen.getByRole('status')).toHaveTextContent('Opening checkout…')
     expect(screen.getAllByRole('status')).toHaveLength(1)
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
   })
 
@@ -351,6 +353,7 @@ describe('given many authenticated buttons', () => {
     await userEvent.click(second!)
     expect(region).toHaveTextContent('Opening checkout…')
     expect(region.textContent).not.toBe(firstWords)
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledTimes(2))
   })
 
@@ -394,6 +397,7 @@ describe('given the app’s React Query client', () => {
     )
     await userEvent.click(screen.getByRole('button', { name: 'Book' }))
     await waitFor(() => expect(counts).toContain(1))
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
     expect(counts.at(-1)).toBe(0)
   })
@@ -525,6 +529,7 @@ describe('given an asChild link that re-renders as it books', () => {
     await user.keyboard('{Enter}')
     const pending = await screen.findByRole('button', { name: 'Opening checkout…' })
     expect(pending).toHaveStyle({ margin: '4px', padding: '2px' })
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
     const link = await screen.findByRole('button', { name: 'Book' })
     expect(link).toHaveStyle({ margin: '4px', padding: '2px' })
@@ -548,7 +553,7 @@ describe('given getAuthToken without a registered checkout', () => {
 })
 
 describe('useCheckout', () => {
-  const input = { opportunity: scheduledSession({ identifier: 'sandbox:slow' }), parent: sessionSeries() }
+  const input = { opportunity: scheduledSession(), parent: sessionSeries() }
 
   it('works without any QueryClientProvider', async () => {
     const { result } = renderHook(() => useCheckout(config()))
@@ -575,16 +580,18 @@ describe('useCheckout', () => {
   it('refuses a second checkout while the first is in flight, and never hands it the first one’s session', async () => {
     const before = sandbox.requests.length
     const { result } = renderHook(() => useCheckout(config()))
+    const slow = { opportunity: scheduledSession({ identifier: 'sandbox:slow' }), parent: sessionSeries() }
     const other = { opportunity: scheduledSession({ identifier: 'swim-b' }), parent: sessionSeries() }
     let first: Promise<{ target: string }> = Promise.resolve({ target: '' })
     let second: Promise<unknown> = Promise.resolve()
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     act(() => {
-      first = result.current.checkout(input)
+      first = result.current.checkout(slow)
       second = result.current.checkout(other)
     })
     await expect(second).rejects.toThrow(CheckoutError)
     await expect(second).rejects.toMatchObject({ kind: 'invalid-request', message: expect.stringContaining('already in progress') })
+    sandbox.releaseSlowAnswers()
     const { target } = await act(() => first)
     expect(sandbox.sessions.get(target.split('/').pop()!)?.identifier).toBe('sandbox:slow')
     expect(checkoutRequests(before)).toHaveLength(1)

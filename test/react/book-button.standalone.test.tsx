@@ -5,17 +5,15 @@
  */
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider, CheckoutError, type BookingConfig } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
-import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
+import { sandboxForThisFile } from '../sandbox/for-this-file.js'
+import { SANDBOX_TOKEN } from '../sandbox/server.js'
 import { DAY, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
 
-let sandbox: Sandbox
-beforeAll(async () => {
-  sandbox = await startSandbox({ slowMs: 300 })
-})
-afterAll(() => sandbox.close())
+// `sandbox:slow` answers wait in each test until it calls `sandbox.releaseSlowAnswers()`.
+const sandbox = sandboxForThisFile()
 
 /** A ScheduledSession as a publisher's own open-data feed gives it: no imin flags, no parent, its own offers. */
 function openDataSession(id = 'https://opendata.example.org/sessions/310003324', overrides: Record<string, unknown> = {}) {
@@ -68,6 +66,7 @@ describe('given an open-data session on the standalone route', () => {
     const user = userEvent.setup()
     await user.tripleClick(screen.getByRole('button', { name: 'Book' }))
     expect(screen.getByRole('button', { name: 'Opening checkout…' })).toHaveAttribute('aria-busy', 'true')
+    sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
     expect(standaloneRequests(before)).toHaveLength(1)
   })

@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { createRef, version } from 'react'
@@ -321,7 +321,11 @@ describe('given hostile data', () => {
 })
 
 describe('given live time', () => {
-  afterEach(() => vi.useRealTimers())
+  // Unmount while the clock is still fake, so the buttons' timer is cleared on the clock that set it.
+  afterEach(() => {
+    cleanup()
+    vi.useRealTimers()
+  })
 
   it('opens at opensAt and closes at the start, with one timer for many buttons', () => {
     vi.useFakeTimers({ now: NOW })

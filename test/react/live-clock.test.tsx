@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider } from '../../src/index.js'
 import { DAY, HOUR, NOW, iso, scheduledSession, sessionSeries } from '../fixtures.js'
@@ -21,7 +21,11 @@ function sleepFor(ms: number) {
 
 describe('given live time and a machine that sleeps', () => {
   beforeEach(() => vi.useFakeTimers({ now: NOW }))
-  afterEach(() => vi.useRealTimers())
+  // Unmount while the clock is still fake, so the buttons' timer is cleared on the clock that set it.
+  afterEach(() => {
+    cleanup()
+    vi.useRealTimers()
+  })
 
   it.each([
     ['the page becomes visible again', () => document.dispatchEvent(new Event('visibilitychange'))],

@@ -31,7 +31,7 @@
  * | `sandbox:forbidden`                 | 403 `ForbiddenError`                                                   |
  * | `sandbox:500`                       | 500 `InternalServerError`                                              |
  * | `sandbox:hang`                      | never answers (until `close()`)                                        |
- * | `sandbox:slow`                      | succeeds after `slowMs` (default 1000 ms): for pending states          |
+ * | `sandbox:slow`                      | succeeds after `slowMs` (default 1000 ms), or as `holdSlowAnswers` says |
  * | `sandbox:close`                     | destroys the connection without answering                              |
  * | `sandbox:redirect`                  | 307 to `/api/checkout-sessions/?redirected` (which would re-POST)      |
  * | `sandbox:not-json`                  | 201 with an HTML body                                                  |
@@ -71,7 +71,7 @@ export interface SandboxOptions {
   apiKeys?: readonly string[]
   /** Identifiers its fixture marks unavailable, besides `sandbox:unavailable`. */
   unavailable?: readonly (string | number)[]
-  /** Delay for `sandbox:slow`. @defaultValue 1000 */
+  /** Delay for `sandbox:slow` until `holdSlowAnswers()` is first called. @defaultValue 1000 */
   slowMs?: number
 }
 
@@ -100,6 +100,13 @@ export interface Sandbox {
   /** Requests whose client went away before the answer was sent. */
   aborted: RecordedRequest[]
   sessions: Map<string, SandboxSession>
+  /**
+   * Holds every `sandbox:slow` answer from now on until `releaseSlowAnswers()`: a test can then
+   * look at a pending state for as long as it needs, with no answer racing it.
+   */
+  holdSlowAnswers(): void
+  /** Sends the held `sandbox:slow` answers, and answers later ones at once, until `holdSlowAnswers()` again. */
+  releaseSlowAnswers(): void
   close(): Promise<void>
 }
 
@@ -195,6 +202,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests: RecordedRequest[] = []
   const aborted: RecordedRequest[] = []
   const sessions = new Map<string, SandboxSession>()
+  /** How `sandbox:slow` answers: after `slowMs`, when released (holding them), or at once (released). */
+  let slowAnswers: 'delayed' | 'held' | 'released' = 'delayed'
+  const heldSlowAnswers: (() => void)[] = []
   let origin = ''
 
   const send = (response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
@@ -275,7 +285,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return
       }
       case 'sandbox:slow':
-        await simulateLatency(slowMs)
+        if (slowAnswers === 'held') await new Promise<void>((answer) => heldSlowAnswers.push(answer))
+        else if (slowAnswers === 'delayed') await simulateLatency(slowMs)
         break
       case 'sandbox:no-target':
         target = undefined
@@ -375,6 +386,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     aborted,
     sessions,
+    holdSlowAnswers() {
+      slowAnswers = 'held'
+    },
+    releaseSlowAnswers() {
+      slowAnswers = 'released'
+      for (const answer of heldSlowAnswers.splice(0)) answer()
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((closeError) => (closeError ? reject(closeError) : resolve()))
