@@ -1,6 +1,6 @@
 'use client'
 
-import { Children, cloneElement, isValidElement, version, type CSSProperties, type ReactElement, type ReactNode, type Ref } from 'react'
+import { cloneElement, version, type CSSProperties, type ReactElement, type Ref } from 'react'
 import { clsx } from 'clsx'
 import { useComposedRefs } from './compose-refs.js'
 
@@ -15,14 +15,12 @@ const refIsProp = Number.parseInt(version, 10) >= 19
  * refs are composed once, and the button's state attributes win. `slotRef`
  * carries the ref, since React 18 strips `ref` from a function component's props.
  */
-export function Slot({ children, slotRef, ...slotProps }: Props & { children?: ReactNode; slotRef?: Ref<unknown> }) {
-  const child = Children.only(children)
-  const valid = isValidElement(child)
-  const childProps = (valid ? child.props : {}) as Props
-  const childRef = (refIsProp ? childProps.ref : valid ? (child as unknown as { ref?: Ref<unknown> }).ref : undefined) as Ref<unknown> | undefined
+export function Slot({ children: child, slotRef, ...slotProps }: Props & { children: ReactElement<Props>; slotRef?: Ref<unknown> }) {
+  const childProps = child.props
+  const childRef = (refIsProp ? childProps.ref : (child as unknown as { ref?: Ref<unknown> }).ref) as Ref<unknown> | undefined
   const ref = useComposedRefs(slotRef, childRef)
-  if (!valid) return null
-  const merged: Props = { ...childProps }
+  // cloneElement keeps the child's own props: only what the button adds or joins is passed.
+  const merged: Props = {}
   for (const name in slotProps) {
     const slotValue = slotProps[name]
     const childValue = childProps[name]
@@ -30,7 +28,7 @@ export function Slot({ children, slotRef, ...slotProps }: Props & { children?: R
     if (typeof slotValue === 'function' && typeof childValue === 'function' && /^on[A-Z]/.test(name)) {
       merged[name] = (...args: unknown[]) => {
         childValue(...args)
-        if (!(args[0] as { defaultPrevented?: boolean } | undefined)?.defaultPrevented) slotValue(...args)
+        if (!(args[0] as { defaultPrevented: boolean }).defaultPrevented) slotValue(...args)
       }
     } else if (name === 'className' || name === 'aria-describedby') {
       merged[name] = clsx(slotValue as string, childValue as string)
@@ -41,5 +39,5 @@ export function Slot({ children, slotRef, ...slotProps }: Props & { children?: R
     }
   }
   merged.ref = ref
-  return cloneElement(child as ReactElement<Props>, merged)
+  return cloneElement(child, merged)
 }

@@ -133,7 +133,11 @@ function mergeConfig(shared: BookingConfig, own: BookingConfig | undefined): Boo
   return merged ?? shared
 }
 
-/** The shared configuration, merged with a component's own props (own props win). */
+/**
+ * The shared configuration, merged with a component's own props (own props win; undefined ones are
+ * not set). When they add nothing (unset, or equal to the shared values) it is the shared object
+ * itself, so a memo or effect that depends on it stays put.
+ */
 export function useBookingConfig(own?: BookingConfig): BookingConfig {
   return mergeConfig(useContext(BookingContext), own)
 }

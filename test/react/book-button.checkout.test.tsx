@@ -3,7 +3,7 @@
  * 127.0.0.1 against the sandbox checkout server, no mocked fetch.
  */
 import { QueryClient, QueryClientProvider, useIsMutating } from '@tanstack/react-query'
-import { act, render, renderHook, screen, waitFor } from '@testing-library/react'
+import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
 import { StrictMode, type ComponentProps, type FormEvent, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react'
@@ -92,6 +92,38 @@ describe('given a bookable session in authenticated mode', () => {
     expect(button).toHaveFocus()
     const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } })
     expect(results.violations).toEqual([])
+    sandbox.releaseSlowAnswers()
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+  })
+
+  it('keeps the words it had on show while pending, as they were at the click', async () => {
+    const onNavigate = vi.fn()
+    const ui = (book: string) => (
+      <BookingProvider {...config({ labels: { book } })}>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate} />
+      </BookingProvider>
+    )
+    const { rerender } = render(ui('Book'))
+    // The app changes its words before the click: the button shows the new ones.
+    rerender(ui('Book now'))
+    await userEvent.click(screen.getByRole('button', { name: 'Book now' }))
+    const button = screen.getByRole('button', { name: 'Opening checkout…' })
+    // Seen, not heard: the label stays in place beside the indicator, so the button keeps its width.
+    expect(within(button).getByText('Book now')).toHaveAttribute('aria-hidden', 'true')
+    expect(within(button).queryAllByText('Opening checkout…')).toHaveLength(1)
+    sandbox.releaseSlowAnswers()
+    await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
+  })
+
+  it('gives render functions the pending words while the session is created', async () => {
+    const onNavigate = vi.fn()
+    renderWithProvider(
+      <BookButton opportunity={scheduledSession({ identifier: 'sandbox:slow' })} parent={sessionSeries()} onNavigate={onNavigate}>
+        {({ label, isPending }) => `${label}${isPending ? ' (please wait)' : ''}`}
+      </BookButton>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    expect(screen.getByRole('button', { name: 'Opening checkout… (please wait)' })).toHaveAttribute('data-state', 'pending')
     sandbox.releaseSlowAnswers()
     await waitFor(() => expect(onNavigate).toHaveBeenCalledOnce())
   })

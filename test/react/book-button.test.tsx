@@ -1,9 +1,9 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import axe from 'axe-core'
-import { createRef, version } from 'react'
+import { createRef, version, type Ref } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BOOKABILITY_REASONS, BookButton, BookingProvider, englishLabels, frenchLabels, type BookButtonState, type OpportunityInput, type ParentInput } from '../../src/index.js'
+import { BOOKABILITY_REASONS, BookButton, BookingProvider, englishLabels, frenchLabels, useBookingConfig, type BookButtonState, type BookingConfig, type OpportunityInput, type ParentInput } from '../../src/index.js'
 import { useCheckout } from '../../src/use-checkout/index.js'
 import { DAY, HOUR, NOW, facilityUse, iso, scheduledSession, sessionSeries, slot } from '../fixtures.js'
 
@@ -133,6 +133,22 @@ describe('given a bookable session in guest mode', () => {
     expect(ownRef.current).toBe(link)
   })
 
+  it('hands a callback ref that returns a value (not a cleanup) its node, then null on unmount, with no error', () => {
+    const errors = vi.spyOn(console, 'error')
+    const nodes: (HTMLAnchorElement | null)[] = []
+    const { unmount } = renderButton(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild ref={createRef<HTMLElement>()}>
+        {/* `push` returns the new length, which is no cleanup: React 18's types and JavaScript allow it. */}
+        <a ref={((node: HTMLAnchorElement | null) => nodes.push(node)) as unknown as Ref<HTMLAnchorElement>} />
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    unmount()
+    expect(nodes).toEqual([link, null])
+    expect(errors).not.toHaveBeenCalled()
+    errors.mockRestore()
+  })
+
   it('keeps the asChild element’s own attributes, joining descriptions', () => {
     render(
       <>
@@ -149,6 +165,17 @@ describe('given a bookable session in guest mode', () => {
     expect(link).toHaveAttribute('id', 'own-id')
     expect(link).toHaveAttribute('tabindex', '-1')
     expect(link).toHaveAccessibleDescription('Leisure centre Pay at the door')
+  })
+
+  it('keeps the asChild link’s own target and rel where the button is given none', () => {
+    renderButton(
+      <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild>
+        <a target="_blank" rel="external noopener" />
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Book' })
+    expect(link).toHaveAttribute('target', '_blank')
+    expect(link).toHaveAttribute('rel', 'external noopener')
   })
 
   it('works outside a provider with the same props given directly', () => {
@@ -227,6 +254,16 @@ describe('given an opportunity that is not bookable', () => {
     expect(screen.getByRole('link', { name: 'Book yoga' })).toHaveAccessibleDescription('Full')
     expect(screen.getByRole('link', { name: 'Book pilates' })).toHaveAccessibleDescription('Cancelled')
     await expectNoAxeViolations(container)
+  })
+
+  it('is named by the reason, not described by it again, when an asChild element has no content of its own', () => {
+    renderButton(
+      <BookButton opportunity={scheduledSession({ eventStatus: 'EventCancelled' })} parent={sessionSeries()} asChild>
+        <a className="brand-link" />
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Cancelled' })
+    expect(link).not.toHaveAccessibleDescription()
   })
 
   it('renders nothing with unbookable="hide"', () => {
@@ -401,6 +438,20 @@ describe('labels', () => {
     expect(words.every((word) => typeof word === 'string' && word.length > 0)).toBe(true)
     expect(new Set(words).size).toBe(BOOKABILITY_REASONS.length)
   })
+
+  it.each([
+    ['English', englishLabels],
+    ['French', frenchLabels],
+  ])('give every control and every kind of checkout failure its own words in %s', (_, labels) => {
+    const controls = [labels.book, labels.pending, labels.retry, labels.cannotBook, labels.notYetOpen]
+    const kinds = Object.keys(englishLabels.errors) as (keyof typeof englishLabels.errors)[]
+    const messages = kinds.map((kind) => labels.errors[kind])
+    for (const words of [controls, messages]) {
+      expect(words.every((word) => typeof word === 'string' && word.trim().length > 0)).toBe(true)
+      expect(new Set(words).size).toBe(words.length)
+    }
+    expect(Object.keys(labels.errors).sort()).toEqual([...kinds].sort())
+  })
 })
 
 describe('given the app disables the button', () => {
@@ -510,7 +561,8 @@ describe('given asChild', () => {
       </BookButton>,
     )
     const link = screen.getByRole('link', { name: 'Book' })
-    expect(link).toHaveStyle({ margin: '4px', padding: '2px', color: 'rgb(0, 0, 255)' })
+    expect(link).toHaveStyle({ margin: '4px', padding: '2px' })
+    expect(link.style.color).toBe('blue')
   })
 
   it('still follows a guest link with Enter, and Space does not book it', async () => {
@@ -541,5 +593,36 @@ describe('given nested providers', () => {
     expect(screen.getByRole('link', { name: 'Réserver' })).toHaveAttribute('href', 'https://checkout.example.com/v1/scheduled-sessions/7')
     // The outer clock, locale and zone still apply.
     expect(screen.getByRole('link', { name: 'Ouvre le 11 Mar 2027, 09:00' })).toHaveAttribute('data-state', 'not-yet-open')
+  })
+
+  it('keeps the outer value where a button’s or inner provider’s prop is undefined, as when its environment variable is unset', () => {
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW} locale="en-GB" timeZone="Europe/London">
+        <BookingProvider checkoutBaseUrl={undefined} labels={frenchLabels}>
+          <BookButton opportunity={scheduledSession({ identifier: 7 })} parent={sessionSeries()} checkoutBaseUrl={undefined} locale={undefined} />
+        </BookingProvider>
+      </BookingProvider>,
+    )
+    expect(screen.getByRole('link', { name: 'Réserver' })).toHaveAttribute('href', 'https://checkout.example.com/v1/scheduled-sessions/7')
+  })
+
+  it('hands back the provider’s own configuration from useBookingConfig when the props add nothing to it', () => {
+    const seen: BookingConfig[] = []
+    function Probe(props: BookingConfig) {
+      seen.push(useBookingConfig(props))
+      return null
+    }
+    render(
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} locale="en-GB">
+        <Probe />
+        <Probe locale="en-GB" />
+        <Probe locale={undefined} checkoutBaseUrl={checkoutBaseUrl} />
+        <Probe locale="fr-FR" />
+      </BookingProvider>,
+    )
+    const [shared, same, unset, own] = seen
+    expect(same).toBe(shared)
+    expect(unset).toBe(shared)
+    expect(own).toEqual({ ...shared, locale: 'fr-FR' })
   })
 })

@@ -75,6 +75,46 @@ const mistakes = {
     )
     return ['endpoint', 'sign-in token', 'createCheckoutSessionHandler']
   },
+  'getAuthToken without a registered checkout': async () => {
+    const { BookButton, BookingProvider } = await freshPackage()
+    render(
+      <BookingProvider checkoutBaseUrl={sandbox.url} endpoint="/api/checkout" getAuthToken={() => SANDBOX_TOKEN} now={NOW}>
+        <BookButton opportunity={scheduledSession()} parent={series} />
+        <BookButton opportunity={scheduledSession({ identifier: 'swim-2' })} parent={series} />
+      </BookingProvider>,
+    )
+    return ['getAuthToken is set', 'useCheckout from openactive-book-button/checkout']
+  },
+  'the standalone route without a registered checkout': async () => {
+    const { BookButton, BookingProvider } = await freshPackage()
+    render(
+      <BookingProvider route="standalone" checkoutBaseUrl={sandbox.url} now={NOW}>
+        <BookButton opportunity={scheduledSession()} parent={series} />
+        <BookButton opportunity={scheduledSession({ identifier: 'swim-2' })} parent={series} />
+      </BookingProvider>,
+    )
+    return ['route is standalone', 'useCheckout from openactive-book-button/checkout']
+  },
+  'a checkoutBaseUrl of blanks (an environment variable set to spaces)': async () => {
+    const { BookButton, BookingProvider } = await freshPackage()
+    render(
+      <BookingProvider checkoutBaseUrl="  " now={NOW}>
+        <BookButton opportunity={scheduledSession()} parent={series} />
+      </BookingProvider>,
+    )
+    return ['checkoutBaseUrl', '<BookingProvider checkoutBaseUrl=']
+  },
+  'a checkoutBaseUrl lost on a later render': async () => {
+    const { BookButton, BookingProvider } = await freshPackage()
+    const page = (checkoutBaseUrl: string | undefined) => (
+      <BookingProvider checkoutBaseUrl={checkoutBaseUrl} now={NOW}>
+        <BookButton opportunity={scheduledSession()} parent={series} />
+      </BookingProvider>
+    )
+    const { rerender } = render(page(sandbox.url))
+    rerender(page(undefined))
+    return ['checkoutBaseUrl', '<BookingProvider checkoutBaseUrl=']
+  },
 }
 
 describe('in development', () => {

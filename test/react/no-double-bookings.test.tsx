@@ -3,7 +3,7 @@
  * browser leaves, so a double click during the navigation never creates a second
  * session. Real HTTP against the sandbox; its recorded requests are the evidence.
  */
-import { act, render, screen, waitFor } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BookButton, BookingProvider, type BookingConfig, type OpportunityInput } from '../../src/index.js'
@@ -16,7 +16,9 @@ beforeAll(async () => {
   sandbox = await startSandbox()
 })
 afterAll(() => sandbox.close())
+// Unmount while the clock may still be fake, so the buttons' timers are cleared on the clock that set them.
 afterEach(() => {
+  cleanup()
   vi.useRealTimers()
   delete (globalThis as { jest?: unknown }).jest
 })

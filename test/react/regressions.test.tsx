@@ -5,7 +5,7 @@
  * preventDefault is honoured, an equal provider re-render costs its buttons nothing,
  * and buttons opening at different times all open on time.
  */
-import { act, render, screen, within } from '@testing-library/react'
+import { act, cleanup, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -19,7 +19,9 @@ beforeAll(async () => {
   sandbox = await startSandbox()
 })
 afterAll(() => sandbox.close())
+// Unmount while the clock may still be fake, so the buttons' timers are cleared on the clock that set them.
 afterEach(() => {
+  cleanup()
   vi.useRealTimers()
   vi.restoreAllMocks()
 })

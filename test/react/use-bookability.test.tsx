@@ -2,7 +2,7 @@
  * The public useBookability hook, through a small component of the kind a broker
  * writes around it: a listing that says whether a session can be booked, and why not.
  */
-import { act, render, screen } from '@testing-library/react'
+import { act, cleanup, render, screen } from '@testing-library/react'
 import { renderToString } from 'react-dom/server'
 import type { ReactElement, ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -26,7 +26,9 @@ function Availability({ opportunity, parent = sessionSeries(), options }: { oppo
 
 const availability = () => screen.getByRole('region', { name: 'Availability' })
 
+// Unmount while the clock may still be fake, so the buttons' timers are cleared on the clock that set them.
 afterEach(() => {
+  cleanup()
   vi.useRealTimers()
   vi.restoreAllMocks()
   document.body.innerHTML = ''
@@ -82,6 +84,37 @@ describe('given a fixed now', () => {
       </BookingProvider>,
     )
     expect(availability()).toHaveTextContent('Book now')
+  })
+})
+
+describe('given the provider’s route', () => {
+  // A session as a publisher's own open-data feed gives it: no imin flags and no parent.
+  const openData = {
+    '@context': 'https://openactive.io/',
+    '@type': 'ScheduledSession',
+    '@id': 'https://opendata.example.org/sessions/1',
+    startDate: iso(NOW + 2 * DAY),
+    offers: [{ '@type': 'Offer', price: 5.5, priceCurrency: 'GBP', validFromBeforeStartDate: 'P7D' }],
+  } as OpportunityInput
+  function OpenDataAvailability({ options }: { options?: UseBookabilityOptions }) {
+    const { bookable, reasons } = useBookability(openData, null, options)
+    return <section aria-label="Availability">{bookable ? 'Book now' : `Not bookable (${reasons.join(', ')})`}</section>
+  }
+
+  it('decides with the open-data rules on the standalone route, and with its own rules option over them', () => {
+    render(
+      <BookingProvider route="standalone" now={NOW}>
+        <OpenDataAvailability />
+      </BookingProvider>,
+    )
+    expect(availability()).toHaveTextContent('Book now')
+    cleanup()
+    render(
+      <BookingProvider route="standalone" now={NOW}>
+        <OpenDataAvailability options={{ rules: 'imin-firehose' }} />
+      </BookingProvider>,
+    )
+    expect(availability()).toHaveTextContent(/^Not bookable \(.+\)$/)
   })
 })
 
