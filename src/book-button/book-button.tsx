@@ -119,7 +119,7 @@ function Control({
   opportunity,
   parent,
   offerId: _offerId,
-  unbookable = 'show',
+  unbookable,
   disabled = false,
   target,
   rel,

@@ -7,16 +7,15 @@ import type { CheckoutError } from '../core/checkout/checkout-error.js'
 import { warnOnce } from '../dev/warn-once.js'
 import type { BookingConfig } from './booking-provider.js'
 
-// The app's bundler replaces `process.env.NODE_ENV`, so in production each check below ends
-// its function at once and the messages are dropped from the bundle.
-declare const process: { env: { NODE_ENV?: string } }
+// None of these checks NODE_ENV itself: `warnOnce` does, so a production build drops its body, then
+// the calls to it and their messages (`npm run size` fails if a warning's text reaches a build).
 
 /**
  * Warns about settings that make a button fail or leak the app's sign-in, given
- * why its link or checkout cannot be set up, if it cannot.
+ * why its link or checkout cannot be set up, if it cannot. Its only caller,
+ * `BookButton`'s `useSetupWarnings`, is a no-op in production builds, which drops this too.
  */
 export function warnAboutSetup(config: BookingConfig, route: ButtonRoute, setupProblem: string | undefined): void {
-  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
   if (typeof config.checkoutBaseUrl !== 'string' || !config.checkoutBaseUrl.trim())
     warnOnce(
       'no-checkout-base-url',
@@ -32,7 +31,6 @@ export function warnAboutSetup(config: BookingConfig, route: ButtonRoute, setupP
 
 /** Warns about a checkout that can never succeed as set up: the request itself is wrong. */
 export function warnAboutFailure(error: CheckoutError): void {
-  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return
   if (error.kind === 'invalid-request') warnInvalidRequest(error.message)
 }
 

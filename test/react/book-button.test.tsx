@@ -167,6 +167,18 @@ describe('given a bookable session in guest mode', () => {
     expect(link).toHaveAccessibleDescription('Leisure centre Pay at the door')
   })
 
+  it('keeps an element given as its content inside its own link without asChild', () => {
+    renderButton(
+      <BookButton opportunity={scheduledSession({ identifier: 8 })} parent={sessionSeries()}>
+        <span className="brand-label">Book yoga</span>
+      </BookButton>,
+    )
+    const link = screen.getByRole('link', { name: 'Book yoga' })
+    expect(link).toHaveClass('obb-button')
+    expect(link).toHaveAttribute('href', 'https://checkout.example.com/v1/scheduled-sessions/8')
+    expect(link.querySelector('span.brand-label')).not.toBeNull()
+  })
+
   it('keeps the asChild link’s own target and rel where the button is given none', () => {
     renderButton(
       <BookButton opportunity={scheduledSession()} parent={sessionSeries()} asChild>

@@ -138,6 +138,20 @@ describe('in development', () => {
     expect(warnings()[0]).toContain('imin:checkoutUrlTemplate')
   })
 
+  it('says nothing about a checkout that failed for a reason trying again can fix', async () => {
+    const { BookButton, BookingProvider, useCheckout } = await freshPackage()
+    const onError = vi.fn()
+    render(
+      <BookingProvider checkoutBaseUrl={sandbox.url} endpoint={`${sandbox.url}/api/checkout-sessions/`} getAuthToken={() => SANDBOX_TOKEN} useCheckout={useCheckout} customer={customer} broker={broker} now={NOW} onError={onError}>
+        <BookButton opportunity={scheduledSession({ identifier: 'sandbox:500' })} parent={series} />
+      </BookingProvider>,
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Book' }))
+    await waitFor(() => expect(onError).toHaveBeenCalledOnce())
+    expect(onError.mock.calls[0]![0]).toMatchObject({ kind: 'http' })
+    expect(warnings()).toEqual([])
+  })
+
   it('says nothing about a page set up well', async () => {
     const { BookButton, BookingProvider, useCheckout } = await freshPackage()
     render(

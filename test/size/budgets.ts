@@ -39,6 +39,14 @@ console.log('\nVite production builds of test/size/apps from the packed package;
 for (const row of table) console.log('  ' + row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd())
 console.log('\nWhole pages: ' + Object.entries(weights).map(([app, weight]) => `${app} ${kB(weight.pageLoad)}`).join(', '))
 
+// Development warnings stay out of a broker's production build: the package's NODE_ENV checks let the bundler drop them.
+const WARNING_TEXTS = ['[openactive-book-button]', 'so no button can book', 'without `renderedAt`', 'invalid-request, and nothing was sent', 'no checkout is registered']
+const leaks = Object.entries(weights).flatMap(([app, weight]) => WARNING_TEXTS.filter((text) => weight.scripts.includes(text)).map((text) => `${app}: “${text}”`))
+if (leaks.length) {
+  console.error(`\nDevelopment warnings in production builds: ${leaks.join('; ')}`)
+  process.exitCode = 1
+} else console.log(`\nNo development warning in any production build (${WARNING_TEXTS.length} texts looked for).`)
+
 const over = rows.filter((row) => row.over)
 if (over.length) {
   console.error(`\n${over.length} size budget(s) exceeded: ${over.map((row) => row.what).join('; ')}`)

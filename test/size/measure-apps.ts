@@ -22,6 +22,8 @@ export interface AppWeight {
   onDemand: number
   /** Each file with its brotli bytes, those loaded on demand marked. */
   files: { file: string; bytes: number; onDemand: boolean }[]
+  /** The text of every script the app may load, at page load or on demand. */
+  scripts: string
 }
 
 const apps = fileURLToPath(new URL('./apps/', import.meta.url))
@@ -66,5 +68,6 @@ async function buildAndWeigh(root: string): Promise<AppWeight> {
     ...[...onDemand].map((file) => ({ file, bytes: weigh(file), onDemand: true })),
   ]
   const sum = (lazy: boolean) => files.filter((file) => file.onDemand === lazy).reduce((total, file) => total + file.bytes, 0)
-  return { pageLoad: sum(false), onDemand: sum(true), files }
+  const scripts = files.filter(({ file }) => file.endsWith('.js')).map(({ file }) => readFileSync(join(outDir, file), 'utf8')).join('\n')
+  return { pageLoad: sum(false), onDemand: sum(true), files, scripts }
 }
