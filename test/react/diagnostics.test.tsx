@@ -7,6 +7,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest'
 import { SANDBOX_TOKEN, startSandbox, type Sandbox } from '../sandbox/server.js'
+import type { BookingConfig } from '../../src/index.js'
 import { NOW, scheduledSession, sessionSeries } from '../fixtures.js'
 
 let sandbox: Sandbox
@@ -34,6 +35,18 @@ const series = sessionSeries()
 const broker = { name: 'Acme Sports', url: 'https://acme.example.org/' }
 const customer = { type: 'Person', email: 'ada@example.org', givenName: 'Ada', familyName: 'Lovelace' } as const
 const warnings = () => warn.mock.calls.map(([message]) => String(message))
+
+/** Two buttons for two sessions, under a provider of a freshly loaded package with the settings given. */
+async function renderTwoButtons(settings: (fresh: Awaited<ReturnType<typeof freshPackage>>) => BookingConfig) {
+  const fresh = await freshPackage()
+  const { BookButton, BookingProvider } = fresh
+  return render(
+    <BookingProvider now={NOW} {...settings(fresh)}>
+      <BookButton opportunity={scheduledSession()} parent={series} />
+      <BookButton opportunity={scheduledSession({ identifier: 'swim-2' })} parent={series} />
+    </BookingProvider>,
+  )
+}
 
 /** Each mistake, rendered (and clicked where it takes a click) twice over. */
 const mistakes = {
@@ -66,33 +79,15 @@ const mistakes = {
     return ['invalid-request', 'identifier']
   },
   'the authenticated route without an endpoint': async () => {
-    const { BookButton, BookingProvider, useCheckout } = await freshPackage()
-    render(
-      <BookingProvider checkoutBaseUrl={sandbox.url} getAuthToken={() => SANDBOX_TOKEN} useCheckout={useCheckout} now={NOW}>
-        <BookButton opportunity={scheduledSession()} parent={series} />
-        <BookButton opportunity={scheduledSession({ identifier: 'swim-2' })} parent={series} />
-      </BookingProvider>,
-    )
+    await renderTwoButtons(({ useCheckout }) => ({ checkoutBaseUrl: sandbox.url, getAuthToken: () => SANDBOX_TOKEN, useCheckout }))
     return ['endpoint', 'sign-in token', 'createCheckoutSessionHandler']
   },
   'getAuthToken without a registered checkout': async () => {
-    const { BookButton, BookingProvider } = await freshPackage()
-    render(
-      <BookingProvider checkoutBaseUrl={sandbox.url} endpoint="/api/checkout" getAuthToken={() => SANDBOX_TOKEN} now={NOW}>
-        <BookButton opportunity={scheduledSession()} parent={series} />
-        <BookButton opportunity={scheduledSession({ identifier: 'swim-2' })} parent={series} />
-      </BookingProvider>,
-    )
+    await renderTwoButtons(() => ({ checkoutBaseUrl: sandbox.url, endpoint: '/api/checkout', getAuthToken: () => SANDBOX_TOKEN }))
     return ['getAuthToken is set', 'useCheckout from openactive-book-button/checkout']
   },
   'the standalone route without a registered checkout': async () => {
-    const { BookButton, BookingProvider } = await freshPackage()
-    render(
-      <BookingProvider route="standalone" checkoutBaseUrl={sandbox.url} now={NOW}>
-        <BookButton opportunity={scheduledSession()} parent={series} />
-        <BookButton opportunity={scheduledSession({ identifier: 'swim-2' })} parent={series} />
-      </BookingProvider>,
-    )
+    await renderTwoButtons(() => ({ route: 'standalone', checkoutBaseUrl: sandbox.url }))
     return ['route is standalone', 'useCheckout from openactive-book-button/checkout']
   },
   'a checkoutBaseUrl of blanks (an environment variable set to spaces)': async () => {
